@@ -1,0 +1,27 @@
+package dev.messenger.core;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Makes opaque ids (PROTOCOL.md: at most 64 characters, never parsed by clients) and secret tokens.
+ * Thread-safe.
+ */
+public final class Ids {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  private Ids() {}
+
+  /** A new id: the prefix, an underscore and 96 random bits in base64url (16 characters). */
+  public static String newId(String prefix) {
+    return prefix + "_" + randomBase64(12);
+  }
+
+  /** A new secret: {@code bytes} random bytes in base64url without padding. */
+  public static String randomBase64(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return B64.encodeToString(b);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.messenger.core.bus;
+
+import java.util.function.Consumer;
+
+/**
+ * Publish/subscribe by topic, used as a doorbell: <b>at most once</b> delivery, in publish order
+ * for events published by one thread to one topic. A lost event loses nothing durable: sessions
+ * fill gaps from the store. Topics are made by {@link Topics}. Implementations are thread-safe;
+ * handlers run on an implementation thread and must not block.
+ */
+public interface Bus {
+  /** A live subscription. */
+  interface Subscription {
+    /** Stops delivery to the handler; idempotent. */
+    void cancel();
+  }
+
+  void publish(String topic, BusEvent event);
+
+  Subscription subscribe(String topic, Consumer<BusEvent> handler);
+
+  /**
+   * Registers an action run after the bus lost and regained its connection (events may have been
+   * lost meanwhile). The in-process bus never calls it.
+   */
+  default void onReconnect(Runnable action) {}
+}

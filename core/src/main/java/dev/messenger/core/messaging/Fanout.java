@@ -1,0 +1,31 @@
+package dev.messenger.core.messaging;
+
+import dev.messenger.core.bus.Bus;
+import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.Member;
+import java.util.Collection;
+
+/**
+ * Rings the doorbells after a commit: one bus event per recipient user, the same event object for
+ * all of them so the edge encodes it once. Thread-safe.
+ */
+public final class Fanout {
+  private final Bus bus;
+
+  public Fanout(Bus bus) {
+    this.bus = bus;
+  }
+
+  /** Publishes {@code event} to every user in {@code members}. */
+  public void toMembers(Collection<Member> members, BusEvent event) {
+    for (Member m : members) {
+      bus.publish(Topics.user(m.userId()), event);
+    }
+  }
+
+  /** Publishes {@code event} to one user. */
+  public void toUser(String userId, BusEvent event) {
+    bus.publish(Topics.user(userId), event);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.messenger.core.messaging;
+
+import java.util.List;
+
+/**
+ * A stored message (PROTOCOL.md "Message object"). {@code seq} is its place in the conversation (1,
+ * 2, 3, ... without gaps); {@code ts} is ms since the epoch, taken by the server; {@code clientId}
+ * is null for system messages; {@code attachments} holds media ids (empty if none); {@code event}
+ * is set on system messages only.
+ */
+public record Message(
+    String conversationId,
+    long seq,
+    String senderId,
+    String clientId,
+    long ts,
+    Kind kind,
+    String body,
+    List<String> attachments,
+    SystemEvent event) {
+
+  public Message {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** Text written by a user, or a system record of a membership change or rename. */
+  public enum Kind {
+    TEXT("text"),
+    SYSTEM("system");
+
+    private final String wire;
+
+    Kind(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+
+    public static Kind fromWire(String wire) {
+      return "system".equals(wire) ? SYSTEM : TEXT;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.messenger.core.messaging;
+
+import java.util.List;
+
+/** A user message to append: everything but the seq, which the store assigns. */
+public record NewMessage(
+    String conversationId,
+    String senderId,
+    String clientId,
+    long ts,
+    String body,
+    List<String> attachments) {
+
+  public NewMessage {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+}

@@ -1,0 +1,2 @@
+/** The Messenger domain. */
+package dev.messenger.core;

@@ -1,0 +1,6 @@
+package dev.messenger.core.receipts;
+
+import dev.messenger.core.conversations.Member;
+
+/** The member after an ack, and which of its cursors the ack moved. */
+public record CursorMove(Member member, boolean deliveredMoved, boolean readMoved) {}

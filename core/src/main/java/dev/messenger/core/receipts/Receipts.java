@@ -1,0 +1,66 @@
+package dev.messenger.core.receipts;
+
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.conversations.Access;
+import dev.messenger.core.messaging.Fanout;
+import dev.messenger.core.messaging.MessageStore;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Delivered and read acks (PROTOCOL.md "Receipts are cumulative cursors"): raise the member's
+ * cursor durably, then tell every member's connected devices with a {@code receipt}. Thread-safe;
+ * blocks on a store read (call off the event loop). Fails with {@code bad_request} for a seq below
+ * 1 or above {@code lastSeq}, {@code not_found}/{@code forbidden} for non-members.
+ */
+public final class Receipts {
+  private final MessageStore store;
+  private final Access access;
+  private final Fanout fanout;
+
+  public Receipts(MessageStore store, Fanout fanout) {
+    this.store = store;
+    this.access = new Access(store);
+    this.fanout = fanout;
+  }
+
+  /** Acks everything up to {@code seq}; the future completes after the commit and fan-out. */
+  public CompletableFuture<CursorMove> ack(
+      Caller caller, String conversationId, long seq, ReceiptStatus status) {
+    if (status == null) {
+      throw MessengerException.badRequest("status must be delivered or read");
+    }
+    if (seq < 1) {
+      throw MessengerException.badRequest("seq must be >= 1");
+    }
+    access.requireActive(conversationId, caller.userId());
+    return store
+        .advanceCursor(conversationId, caller.userId(), status, seq)
+        .thenApply(
+            move -> {
+              if (move.deliveredMoved() || move.readMoved()) {
+                var members = store.activeMembers(conversationId);
+                if (move.deliveredMoved()) {
+                  fanout.toMembers(
+                      members,
+                      new BusEvent.ReceiptMoved(
+                          conversationId,
+                          caller.userId(),
+                          ReceiptStatus.DELIVERED,
+                          move.member().deliveredSeq()));
+                }
+                if (move.readMoved()) {
+                  fanout.toMembers(
+                      members,
+                      new BusEvent.ReceiptMoved(
+                          conversationId,
+                          caller.userId(),
+                          ReceiptStatus.READ,
+                          move.member().readSeq()));
+                }
+              }
+              return move;
+            });
+  }
+}

@@ -1,0 +1,39 @@
+package dev.messenger.core.typing;
+
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.conversations.Access;
+import dev.messenger.core.conversations.Member;
+import dev.messenger.core.messaging.Fanout;
+import dev.messenger.core.messaging.MessageStore;
+
+/**
+ * Relays {@code typing} to the other members' connected devices; nothing is stored. Thread-safe;
+ * blocks on a store read. Fails with {@code bad_request} for a state other than start/stop and with
+ * the access errors for non-members.
+ */
+public final class TypingRelay {
+  private final MessageStore store;
+  private final Access access;
+  private final Fanout fanout;
+
+  public TypingRelay(MessageStore store, Fanout fanout) {
+    this.store = store;
+    this.access = new Access(store);
+    this.fanout = fanout;
+  }
+
+  public void relay(Caller caller, String conversationId, String state) {
+    if (!"start".equals(state) && !"stop".equals(state)) {
+      throw MessengerException.badRequest("state must be start or stop");
+    }
+    access.requireActive(conversationId, caller.userId());
+    var event = new BusEvent.Typing(conversationId, caller.userId(), state);
+    for (Member m : store.activeMembers(conversationId)) {
+      if (!m.userId().equals(caller.userId())) {
+        fanout.toUser(m.userId(), event);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.messenger.server;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar messenger-server.jar [--name=value ...]}: starts one node (PROTOCOL.md section
+ * 1), prints {@code listening on port N} when ready, and shuts down cleanly on SIGTERM or SIGINT
+ * (sockets closed with 1001, queued writes committed). Exit code 2 for bad settings, 1 if the node
+ * cannot start.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    Settings settings;
+    try {
+      settings = SettingsParser.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("messenger-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (settings == null) {
+      return;
+    }
+    MessengerNode node = new MessengerNode(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try {
+      int port = node.start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    node.close();
+                    stopped.countDown();
+                  },
+                  "shutdown"));
+      System.out.println("messenger: listening on port " + port);
+      System.out.flush();
+    } catch (Exception e) {
+      System.err.println("messenger-server: cannot start: " + e.getMessage());
+      node.close();
+      System.exit(1);
+    }
+  }
+}

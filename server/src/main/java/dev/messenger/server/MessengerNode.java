@@ -1,0 +1,211 @@
+package dev.messenger.server;
+
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.Timers;
+import dev.messenger.core.accounts.Accounts;
+import dev.messenger.core.bus.Bus;
+import dev.messenger.core.bus.InProcessBus;
+import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.Fanout;
+import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.presence.LocalPresenceRegistry;
+import dev.messenger.core.presence.Presence;
+import dev.messenger.core.receipts.Receipts;
+import dev.messenger.core.typing.TypingRelay;
+import dev.messenger.server.http.AccountRoutes;
+import dev.messenger.server.http.ConversationRoutes;
+import dev.messenger.server.http.Http;
+import dev.messenger.server.ws.WsEndpoint;
+import dev.messenger.store.Database;
+import dev.messenger.store.JdbcAccountStore;
+import dev.messenger.store.JdbcMessageStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Messenger node: the composition root. Opens the store, builds the domain services, serves
+ * HTTP and WebSocket on one port. {@link #start()} once, {@link #close()} once (sockets get 1001,
+ * the writer drains, nothing acknowledged is lost). Not thread-safe to start and close
+ * concurrently.
+ */
+public final class MessengerNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MessengerNode.class);
+
+  /** Most bytes of an HTTP request body. */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  /** Largest WebSocket message (PROTOCOL.md: over 64 KiB closes with 1009). */
+  public static final int MAX_FRAME_BYTES = 64 * 1024;
+
+  private final Settings settings;
+  private Vertx vertx;
+  private Database db;
+  private ExecutorService workers;
+  private HttpServer server;
+  private WsEndpoint ws;
+  private int port;
+
+  public MessengerNode(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Opens the store and starts listening; returns the real port.
+   *
+   * @throws IOException if the data directory cannot be used
+   */
+  public int start() throws IOException {
+    db =
+        settings.store().equals("postgres")
+            ? Database.postgres(
+                settings.postgresUrl(),
+                settings.postgresUser(),
+                settings.postgresPassword(),
+                settings.maxBatch())
+            : Database.sqlite(settings.dataDir(), settings.maxBatch());
+    vertx = Vertx.vertx();
+    AtomicInteger n = new AtomicInteger();
+    workers =
+        Executors.newFixedThreadPool(
+            settings.workerThreads(),
+            r -> {
+              Thread t = new Thread(r, "worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Clock clock = Clock.systemUTC();
+    var accountStore = new JdbcAccountStore(db);
+    var messageStore = new JdbcMessageStore(db);
+    Bus bus = new InProcessBus();
+    Fanout fanout = new Fanout(bus);
+    Conversations conversations =
+        new Conversations(messageStore, accountStore, fanout, clock, settings.maxGroupSize());
+    Timers timers =
+        (delay, task) -> {
+          long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> workers.execute(task));
+          return () -> vertx.cancelTimer(id);
+        };
+    WsEndpoint[] endpoint = new WsEndpoint[1];
+    Accounts accounts =
+        new Accounts(
+            accountStore,
+            new Argon2Hasher(settings.argon2MemoryKib(), settings.argon2Iterations()),
+            clock,
+            deviceId -> endpoint[0].sessions().revoke(deviceId));
+    Services services =
+        new Services(
+            settings,
+            accounts,
+            conversations,
+            new Messaging(messageStore, conversations, fanout, clock, settings.maxMessageChars()),
+            new Receipts(messageStore, fanout),
+            new TypingRelay(messageStore, fanout),
+            new Presence(
+                new LocalPresenceRegistry(),
+                accountStore,
+                messageStore,
+                bus,
+                clock,
+                timers,
+                settings.presenceGrace()),
+            bus,
+            workers);
+    ws = new WsEndpoint(services);
+    endpoint[0] = ws;
+
+    Router router = Router.router(vertx);
+    router
+        .get("/health")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end("{\"status\":\"ok\"}"));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    Http http = new Http(services);
+    AccountRoutes.mount(router, http, services);
+    ConversationRoutes.mount(router, http, services);
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router.errorHandler(404, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));
+    router.errorHandler(405, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));
+    router.errorHandler(
+        413, ctx -> Http.error(ctx, ErrorCode.TOO_LARGE, "the body is larger than 1 MiB"));
+    router.errorHandler(400, ctx -> Http.error(ctx, ErrorCode.BAD_REQUEST, "bad request"));
+    router.errorHandler(
+        500,
+        ctx -> {
+          if (ctx.failure() != null) {
+            LOG.error("unhandled failure on {}", ctx.request().path(), ctx.failure());
+          }
+          Http.error(ctx, ErrorCode.INTERNAL, "internal error");
+        });
+
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(settings.host())
+            .setPort(settings.port())
+            .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
+            .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
+            .setRegisterWebSocketWriteHandlers(false)
+            .setTcpNoDelay(true);
+    server =
+        vertx
+            .createHttpServer(options)
+            .webSocketHandshakeHandler(ws::handshake)
+            .webSocketHandler(ws::accepted)
+            .requestHandler(router);
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      close();
+      throw new IOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+    }
+    port = server.actualPort();
+    vertx.setPeriodic(1000, t -> ws.sessions().sweepIdle(System.currentTimeMillis()));
+    return port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops: closes sockets with 1001, stops listening, drains the writer, closes the store. */
+  @Override
+  public void close() {
+    if (ws != null) {
+      ws.sessions().closeAll();
+    }
+    if (vertx != null) {
+      try {
+        if (server != null) {
+          server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+      } catch (Exception e) {
+        LOG.warn("closing the HTTP server failed", e);
+      }
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("closing Vert.x failed", e);
+      }
+    }
+    if (workers != null) {
+      workers.shutdown();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package dev.messenger.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every setting of a node (PROTOCOL.md section 1, plus our own), validated. Built by {@link
+ * SettingsParser} from a config file and {@code --name=value} arguments, or in tests with {@link
+ * #defaults()} and the {@code with*} copies. Immutable.
+ *
+ * @param port 0 picks a free port
+ * @param maxMessageChars longest text body in code points
+ * @param maxGroupSize most members of a group, creator included
+ * @param presenceGrace time after the last device leaves before offline is announced
+ * @param idleTimeout a connection that sends nothing this long is closed
+ * @param argon2MemoryKib Argon2id memory cost in KiB
+ * @param argon2Iterations Argon2id time cost
+ * @param maxBatch most writes in one group-commit transaction
+ * @param maxOutboundBytes bytes queued to one WebSocket before it counts as a slow consumer
+ * @param workerThreads threads that run store reads and password hashing
+ * @param store {@code sqlite} or {@code postgres}
+ */
+public record Settings(
+    String host,
+    int port,
+    Path dataDir,
+    int maxMessageChars,
+    int maxGroupSize,
+    Duration presenceGrace,
+    Duration idleTimeout,
+    int argon2MemoryKib,
+    int argon2Iterations,
+    int maxBatch,
+    int maxOutboundBytes,
+    int workerThreads,
+    String store,
+    String postgresUrl,
+    String postgresUser,
+    String postgresPassword) {
+
+  public Settings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "data-dir");
+    requireRange("port", port, 0, 65535);
+    requireRange("max-message-chars", maxMessageChars, 1, 1_000_000);
+    requireRange("max-group-size", maxGroupSize, 2, 100_000);
+    requireRange("argon2-memory-kib", argon2MemoryKib, 8, 4_194_304);
+    requireRange("argon2-iterations", argon2Iterations, 1, 100);
+    requireRange("max-batch", maxBatch, 1, 100_000);
+    requireRange("max-outbound-bytes", maxOutboundBytes, 64 * 1024, 1 << 30);
+    requireRange("worker-threads", workerThreads, 1, 1024);
+    if (presenceGrace.isNegative() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("presence-grace must be >= 0 and idle-timeout > 0");
+    }
+    if (!store.equals("sqlite") && !store.equals("postgres")) {
+      throw new IllegalArgumentException("store must be sqlite or postgres");
+    }
+  }
+
+  /** The defaults of PROTOCOL.md section 1. */
+  public static Settings defaults() {
+    return new Settings(
+        "0.0.0.0",
+        8080,
+        Path.of("data"),
+        1000,
+        200,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(60),
+        15 * 1024,
+        2,
+        512,
+        4 * 1024 * 1024,
+        16,
+        "sqlite",
+        "jdbc:postgresql://127.0.0.1:5432/messenger",
+        "postgres",
+        "");
+  }
+
+  public Settings withPort(int p) {
+    return new Settings(
+        host,
+        p,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withDataDir(Path d) {
+    return new Settings(
+        host,
+        port,
+        d,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withPresenceGrace(Duration g) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        g,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withIdleTimeout(Duration t) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        t,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withArgon2MemoryKib(int kib) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        kib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withMaxGroupSize(int n) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        n,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  public Settings withMaxOutboundBytes(int n) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        n,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword);
+  }
+
+  private static void requireRange(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be " + min + "-" + max + ", not " + value);
+    }
+  }
+}

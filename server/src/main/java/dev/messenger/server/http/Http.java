@@ -1,0 +1,178 @@
+package dev.messenger.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.Caller;
+import dev.messenger.server.Services;
+import dev.messenger.server.wire.Wire;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs request handlers off the event loop and writes their answers: authentication by bearer
+ * token, JSON bodies, error mapping. Thread-safe.
+ */
+public final class Http {
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+
+  /** A handler's answer: a status and a JSON body (null for 204). */
+  public record Reply(int status, Object body) {
+    public static Reply ok(Object body) {
+      return new Reply(200, body);
+    }
+
+    public static Reply created(Object body) {
+      return new Reply(201, body);
+    }
+
+    public static Reply noContent() {
+      return new Reply(204, null);
+    }
+  }
+
+  /** A handler that needs an authenticated caller. */
+  @FunctionalInterface
+  public interface AuthedHandler {
+    CompletionStage<Reply> handle(Caller caller, RoutingContext ctx);
+  }
+
+  /** A handler open to anyone. */
+  @FunctionalInterface
+  public interface OpenHandler {
+    CompletionStage<Reply> handle(RoutingContext ctx);
+  }
+
+  private final Services services;
+
+  public Http(Services services) {
+    this.services = services;
+  }
+
+  /** Wraps a handler that needs {@code Authorization: Bearer}; 401 without a valid token. */
+  public io.vertx.core.Handler<RoutingContext> authed(AuthedHandler h) {
+    return ctx ->
+        run(
+            ctx,
+            () -> {
+              String token = bearer(ctx.request().getHeader("Authorization"));
+              Caller caller =
+                  services
+                      .accounts()
+                      .authenticate(token)
+                      .orElseThrow(
+                          () ->
+                              new MessengerException(
+                                  ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
+              return h.handle(caller, ctx);
+            });
+  }
+
+  /** Wraps a handler open to anyone. */
+  public io.vertx.core.Handler<RoutingContext> open(OpenHandler h) {
+    return ctx -> run(ctx, () -> h.handle(ctx));
+  }
+
+  private void run(RoutingContext ctx, java.util.function.Supplier<CompletionStage<Reply>> work) {
+    Context context = Vertx.currentContext();
+    CompletableFuture.supplyAsync(work, services.workers())
+        .thenCompose(s -> s)
+        .whenComplete((reply, err) -> context.runOnContext(v -> answer(ctx, reply, err)));
+  }
+
+  private static void answer(RoutingContext ctx, Reply reply, Throwable err) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    if (err != null) {
+      MessengerException me = MessengerException.unwrap(err);
+      if (me.code() == ErrorCode.INTERNAL) {
+        LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), err);
+      }
+      error(ctx, me.code(), me.getMessage());
+      return;
+    }
+    if (reply.body() == null) {
+      ctx.response().setStatusCode(reply.status()).end();
+    } else {
+      ctx.response()
+          .setStatusCode(reply.status())
+          .putHeader("Content-Type", "application/json")
+          .end(Wire.encode(reply.body()));
+    }
+  }
+
+  /** Writes an error answer. */
+  public static void error(RoutingContext ctx, ErrorCode code, String message) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    var response =
+        ctx.response()
+            .setStatusCode(code.httpStatus())
+            .putHeader("Content-Type", "application/json");
+    if (code == ErrorCode.RATE_LIMITED) {
+      response.putHeader("Retry-After", "1");
+    }
+    response.end(Wire.encode(Wire.errorBody(code, message)));
+  }
+
+  /** The token of an {@code Authorization: Bearer} header, or null. */
+  public static String bearer(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).trim();
+  }
+
+  /** The request body as a JSON object; {@code bad_request} if missing or not an object. */
+  public static JsonNode body(RoutingContext ctx) {
+    var buffer = ctx.body() == null ? null : ctx.body().buffer();
+    if (buffer == null || buffer.length() == 0) {
+      throw MessengerException.badRequest("a JSON body is required");
+    }
+    JsonNode tree;
+    try {
+      tree = Wire.MAPPER.readTree(buffer.getBytes());
+    } catch (Exception e) {
+      throw MessengerException.badRequest("the body is not valid JSON");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw MessengerException.badRequest("the body must be a JSON object");
+    }
+    return tree;
+  }
+
+  /** A string field; {@code bad_request} if required and missing, or not a string. */
+  public static String text(JsonNode body, String field, boolean required) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw MessengerException.badRequest(field + " is required");
+      }
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw MessengerException.badRequest(field + " must be a string");
+    }
+    return n.textValue();
+  }
+
+  /** A query parameter as a long, or null; {@code bad_request} if not an integer. */
+  public static Long queryLong(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw MessengerException.badRequest(name + " must be an integer");
+    }
+  }
+}

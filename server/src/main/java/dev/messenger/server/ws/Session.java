@@ -1,0 +1,455 @@
+package dev.messenger.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.Ids;
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.bus.Bus;
+import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.bus.Topics;
+import dev.messenger.core.messaging.Message;
+import dev.messenger.core.messaging.SendCommand;
+import dev.messenger.core.presence.PresenceStatus;
+import dev.messenger.server.Services;
+import dev.messenger.server.wire.Wire;
+import io.vertx.core.Context;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection of one device (PROTOCOL.md section 3).
+ *
+ * <p>Threading: all state is confined to the connection's event loop ({@link #context}); blocking
+ * domain calls run on the worker pool, chained one after another per session so that a client's
+ * frames are handled in the order they arrived, and their results hop back to the event loop.
+ *
+ * <p>Delivery: per conversation the session remembers the last seq it delivered; a doorbell that
+ * skips seqs parks the message and fills the gap from the store first, so {@code message} frames
+ * arrive in increasing seq with no gaps. Messages sent by this device are not echoed (it got {@code
+ * sent}).
+ *
+ * <p>Backpressure: outbound frames are queued by Vert.x up to {@code max-outbound-bytes}; a client
+ * that lets the queue fill up is closed with 1008 ("slow consumer") and nobody else waits for it.
+ */
+public final class Session {
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  /** Close codes of PROTOCOL.md "Close codes" and our own. */
+  public static final short CLOSE_NORMAL = 1000;
+
+  public static final short CLOSE_GOING_AWAY = 1001;
+  public static final short CLOSE_POLICY = 1008;
+  public static final short CLOSE_TOO_BIG = 1009;
+  public static final short CLOSE_REVOKED = 4001;
+
+  private final String id = Ids.newId("s");
+  private final Caller caller;
+  private final ServerWebSocket ws;
+  private final Context context;
+  private final Services services;
+  private final Sessions registry;
+  private final Map<String, DeliveryState> delivery = new HashMap<>();
+  private final Map<String, Bus.Subscription> presenceSubscriptions = new HashMap<>();
+  private Bus.Subscription userSubscription;
+  private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  private volatile long lastInboundMillis = System.currentTimeMillis();
+  private boolean closed;
+
+  /** What this session delivered of one conversation, and what waits for a gap to be filled. */
+  private static final class DeliveryState {
+    long lastSeq = -1;
+    boolean filling;
+    final TreeMap<Long, BusEvent.MessageStored> parked = new TreeMap<>();
+  }
+
+  Session(
+      Caller caller, ServerWebSocket ws, Context context, Services services, Sessions registry) {
+    this.caller = caller;
+    this.ws = ws;
+    this.context = context;
+    this.services = services;
+    this.registry = registry;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  long lastInboundMillis() {
+    return lastInboundMillis;
+  }
+
+  /** Wires the socket's handlers, subscribes the doorbell and sends {@code ready}. */
+  void start() {
+    ws.setWriteQueueMaxSize(services.settings().maxOutboundBytes());
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(
+        b -> {
+          touch();
+          write(Wire.errorFrame(null, ErrorCode.BAD_REQUEST, "frames must be JSON text"));
+        });
+    ws.frameHandler(f -> touch());
+    ws.exceptionHandler(this::onException);
+    ws.closeHandler(v -> onClosed());
+    userSubscription =
+        services
+            .bus()
+            .subscribe(Topics.user(caller.userId()), e -> context.runOnContext(v -> onEvent(e)));
+    services.presence().connected(caller.userId(), id);
+    write(
+        Wire.object()
+            .put("type", "ready")
+            .put("userId", caller.userId())
+            .put("deviceId", caller.deviceId())
+            .put("protocol", 1)
+            .put("serverTime", System.currentTimeMillis()));
+  }
+
+  private void touch() {
+    lastInboundMillis = System.currentTimeMillis();
+  }
+
+  private void onText(String text) {
+    touch();
+    JsonNode tree;
+    try {
+      tree = Wire.MAPPER.readTree(text);
+    } catch (Exception e) {
+      write(Wire.errorFrame(null, ErrorCode.BAD_REQUEST, "malformed JSON"));
+      return;
+    }
+    ClientFrame frame;
+    try {
+      frame = ClientFrame.decode(tree);
+    } catch (MessengerException e) {
+      write(Wire.errorFrame(ClientFrame.refOf(tree), e.code(), e.getMessage()));
+      return;
+    }
+    handle(frame);
+  }
+
+  private void handle(ClientFrame frame) {
+    if (frame instanceof ClientFrame.Ping p) {
+      write(reply("pong", p.ref()));
+    } else if (frame instanceof ClientFrame.Send s) {
+      onSend(s);
+    } else if (frame instanceof ClientFrame.Ack a) {
+      serial(
+          a.ref(),
+          () ->
+              services
+                  .receipts()
+                  .ack(caller, a.conversationId(), a.seq(), a.status())
+                  .thenApply(m -> null));
+    } else if (frame instanceof ClientFrame.History h) {
+      serial(
+          h.ref(),
+          () -> {
+            var page =
+                services
+                    .messaging()
+                    .history(caller.userId(), h.conversationId(), h.before(), h.after(), h.limit());
+            ObjectNode out = reply("history", h.ref()).put("conversationId", h.conversationId());
+            out.set("messages", Wire.messages(page.messages()));
+            out.put("hasMore", page.hasMore());
+            return CompletableFuture.completedFuture(out);
+          });
+    } else if (frame instanceof ClientFrame.Sync s) {
+      serial(
+          s.ref(),
+          () -> {
+            ObjectNode out = reply("synced", s.ref());
+            out.set(
+                "conversations", Wire.summaries(services.conversations().list(caller.userId())));
+            return CompletableFuture.completedFuture(out);
+          });
+    } else if (frame instanceof ClientFrame.Typing t) {
+      serial(
+          t.ref(),
+          () -> {
+            services.typing().relay(caller, t.conversationId(), t.state());
+            return CompletableFuture.completedFuture(null);
+          });
+    } else if (frame instanceof ClientFrame.PresenceSubscribe ps) {
+      onPresenceSubscribe(ps);
+    } else if (frame instanceof ClientFrame.PresenceUnsubscribe pu) {
+      for (String userId : pu.userIds()) {
+        Bus.Subscription sub = presenceSubscriptions.remove(userId);
+        if (sub != null) {
+          sub.cancel();
+        }
+      }
+    }
+  }
+
+  private void onSend(ClientFrame.Send s) {
+    SendCommand cmd =
+        new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
+    serial(
+        s.ref(),
+        () ->
+            services
+                .messaging()
+                .send(caller, cmd)
+                .thenApply(
+                    r -> {
+                      Message m = r.message();
+                      return reply("sent", s.ref())
+                          .put("clientId", m.clientId())
+                          .put("conversationId", m.conversationId())
+                          .put("seq", m.seq())
+                          .put("ts", m.ts());
+                    }));
+  }
+
+  private void onPresenceSubscribe(ClientFrame.PresenceSubscribe ps) {
+    serial(
+        ps.ref(),
+        () -> {
+          List<PresenceStatus> visible = new ArrayList<>();
+          for (String userId : ps.userIds()) {
+            services.presence().view(caller.userId(), userId).ifPresent(visible::add);
+          }
+          context.runOnContext(
+              v -> {
+                if (closed) {
+                  return;
+                }
+                for (PresenceStatus p : visible) {
+                  presenceSubscriptions.computeIfAbsent(
+                      p.userId(),
+                      u ->
+                          services
+                              .bus()
+                              .subscribe(
+                                  Topics.presence(u), e -> context.runOnContext(x -> onEvent(e))));
+                  write(Wire.presence(p).put("type", "presence"));
+                }
+              });
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+
+  /**
+   * Runs {@code work} on the worker pool after the work of earlier frames of this session was
+   * started, and writes its reply (or error frame) on the event loop. The next frame's work does
+   * not wait for this one's future: a send only waits for its turn to enqueue, not for the commit.
+   */
+  private void serial(String ref, Supplier<CompletableFuture<? extends JsonNode>> work) {
+    tail =
+        tail.thenRunAsync(
+            () -> {
+              CompletableFuture<? extends JsonNode> f;
+              try {
+                f = work.get();
+              } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+              }
+              f.whenComplete(
+                  (out, err) ->
+                      context.runOnContext(
+                          v -> {
+                            if (err != null) {
+                              MessengerException me = MessengerException.unwrap(err);
+                              if (me.code() == ErrorCode.INTERNAL) {
+                                LOG.error("frame failed", err);
+                              }
+                              write(Wire.errorFrame(ref, me.code(), me.getMessage()));
+                            } else if (out != null) {
+                              write(out);
+                            }
+                          }));
+            },
+            services.workers());
+  }
+
+  private static ObjectNode reply(String type, String ref) {
+    ObjectNode o = Wire.object().put("type", type);
+    if (ref != null) {
+      o.put("ref", ref);
+    }
+    return o;
+  }
+
+  /** Handles a bus event on the event loop. */
+  private void onEvent(BusEvent e) {
+    if (closed) {
+      return;
+    }
+    if (e instanceof BusEvent.MessageStored m) {
+      deliver(m);
+    } else if (e instanceof BusEvent.ReceiptMoved r) {
+      write(
+          Wire.object()
+              .put("type", "receipt")
+              .put("conversationId", r.conversationId())
+              .put("userId", r.userId())
+              .put("status", r.status().wire())
+              .put("seq", r.seq()));
+    } else if (e instanceof BusEvent.Typing t) {
+      write(
+          Wire.object()
+              .put("type", "typing")
+              .put("conversationId", t.conversationId())
+              .put("userId", t.userId())
+              .put("state", t.state()));
+    } else if (e instanceof BusEvent.PresenceChanged p) {
+      write(
+          Wire.object()
+              .put("type", "presence")
+              .put("userId", p.userId())
+              .put("status", p.online() ? "online" : "offline")
+              .put("lastSeen", p.lastSeen()));
+    } else if (e instanceof BusEvent.DeviceRevoked d && d.deviceId().equals(caller.deviceId())) {
+      close(CLOSE_REVOKED, "token revoked");
+    }
+  }
+
+  private void deliver(BusEvent.MessageStored event) {
+    Message m = event.message();
+    DeliveryState st = delivery.computeIfAbsent(m.conversationId(), k -> new DeliveryState());
+    if (st.filling) {
+      if (m.seq() > st.lastSeq) {
+        st.parked.put(m.seq(), event);
+      }
+      return;
+    }
+    if (st.lastSeq < 0 || m.seq() == st.lastSeq + 1) {
+      emit(st, event);
+      return;
+    }
+    if (m.seq() <= st.lastSeq) {
+      return;
+    }
+    st.parked.put(m.seq(), event);
+    fillGap(m.conversationId(), st);
+  }
+
+  private void emit(DeliveryState st, BusEvent.MessageStored event) {
+    st.lastSeq = event.message().seq();
+    if (caller.deviceId().equals(event.originDeviceId())) {
+      return;
+    }
+    Object encoded = event.encoded().get();
+    if (encoded == null) {
+      ObjectNode frame = Wire.object().put("type", "message");
+      frame.setAll(Wire.message(event.message()));
+      encoded = Wire.encode(frame);
+      event.encoded().compareAndSet(null, encoded);
+    }
+    writeText((String) encoded);
+  }
+
+  /** Loads the messages between what was delivered and the first parked one, then drains. */
+  private void fillGap(String conversationId, DeliveryState st) {
+    st.filling = true;
+    long from = st.lastSeq;
+    long to = st.parked.firstKey();
+    CompletableFuture.supplyAsync(
+            () -> services.messaging().between(caller.userId(), conversationId, from, to),
+            services.workers())
+        .whenComplete(
+            (list, err) ->
+                context.runOnContext(
+                    v -> {
+                      if (err != null) {
+                        LOG.warn("gap fill of {} failed", conversationId, err);
+                      } else {
+                        for (Message m : list) {
+                          if (m.seq() == st.lastSeq + 1) {
+                            emit(st, new BusEvent.MessageStored(m, null));
+                          }
+                        }
+                      }
+                      st.filling = false;
+                      // Seqs the store did not give are not visible to this user (before its
+                      // join): continue from the first parked message.
+                      if (!st.parked.isEmpty() && st.parked.firstKey() > st.lastSeq + 1) {
+                        st.lastSeq = st.parked.firstKey() - 1;
+                      }
+                      drainParked(conversationId, st);
+                    }));
+  }
+
+  /** Emits parked messages while they follow on; a new gap starts another fill. */
+  private void drainParked(String conversationId, DeliveryState st) {
+    while (!st.parked.isEmpty() && !closed) {
+      long first = st.parked.firstKey();
+      if (first <= st.lastSeq) {
+        st.parked.pollFirstEntry();
+      } else if (first == st.lastSeq + 1) {
+        emit(st, st.parked.pollFirstEntry().getValue());
+      } else {
+        fillGap(conversationId, st);
+        return;
+      }
+    }
+  }
+
+  private void write(JsonNode frame) {
+    writeText(Wire.encode(frame));
+  }
+
+  private void writeText(String text) {
+    if (closed) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      LOG.info("closing session {} of user {}: slow consumer", id, caller.userId());
+      close(CLOSE_POLICY, "slow consumer");
+      return;
+    }
+    ws.writeTextMessage(text);
+  }
+
+  private void onException(Throwable t) {
+    String msg = String.valueOf(t.getMessage());
+    if (msg.contains("max") || msg.contains("too big") || msg.contains("Max")) {
+      close(CLOSE_TOO_BIG, "frame too large");
+    } else {
+      LOG.debug("socket error on session {}", id, t);
+    }
+  }
+
+  /** Closes the connection with a code; safe to call more than once, on the event loop. */
+  void close(short code, String reason) {
+    if (closed) {
+      return;
+    }
+    ws.close(code, reason);
+    onClosed();
+  }
+
+  /** Closes from any thread. */
+  void closeAsync(short code, String reason) {
+    context.runOnContext(v -> close(code, reason));
+  }
+
+  private void onClosed() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (userSubscription != null) {
+      userSubscription.cancel();
+    }
+    presenceSubscriptions.values().forEach(Bus.Subscription::cancel);
+    presenceSubscriptions.clear();
+    registry.remove(this);
+    services.presence().disconnected(caller.userId(), id);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.messenger.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An open database: a pool for reads, the group-commit writer for writes, and the dialect. The
+ * schema is migrated by Flyway when it opens. Thread-safe; close it once.
+ */
+public final class Database implements AutoCloseable {
+  private final Dialect dialect;
+  private final HikariDataSource readers;
+  private final GroupCommitWriter writer;
+
+  private Database(Dialect dialect, HikariDataSource readers, GroupCommitWriter writer) {
+    this.dialect = dialect;
+    this.readers = readers;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens (creating if needed) the SQLite database {@code messenger.db} under {@code dataDir}: WAL
+   * journal, {@code synchronous=FULL} so a committed write survives a crash or power loss.
+   *
+   * @throws IOException if the directory cannot be created
+   */
+  public static Database sqlite(Path dataDir, int maxBatch) throws IOException {
+    Files.createDirectories(dataDir);
+    String url = "jdbc:sqlite:" + dataDir.resolve("messenger.db").toAbsolutePath();
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(10_000);
+    config.enforceForeignKeys(false);
+    SQLiteDataSource sqlite = new SQLiteDataSource(config);
+    sqlite.setUrl(url);
+    migrate(sqlite);
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(sqlite);
+    hc.setPoolName("sqlite-readers");
+    hc.setMaximumPoolSize(8);
+    hc.setMinimumIdle(2);
+    hc.setAutoCommit(true);
+    HikariDataSource readers = new HikariDataSource(hc);
+    GroupCommitWriter writer =
+        new GroupCommitWriter("sqlite-writer", sqlite::getConnection, maxBatch);
+    return new Database(Dialect.SQLITE, readers, writer);
+  }
+
+  /** Opens a PostgreSQL database given by a JDBC URL and migrates its schema. */
+  public static Database postgres(String url, String user, String password, int maxBatch) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(user);
+    hc.setPassword(password);
+    hc.setPoolName("postgres");
+    hc.setMaximumPoolSize(10);
+    hc.setAutoCommit(true);
+    HikariDataSource pool = new HikariDataSource(hc);
+    migrate(pool);
+    GroupCommitWriter writer =
+        new GroupCommitWriter(
+            "postgres-writer",
+            () -> {
+              Connection c = pool.getConnection();
+              c.setAutoCommit(false);
+              return c;
+            },
+            maxBatch);
+    return new Database(Dialect.POSTGRES, pool, writer);
+  }
+
+  private static void migrate(DataSource ds) {
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public GroupCommitWriter writer() {
+    return writer;
+  }
+
+  /** A pooled connection in auto-commit mode, for reads; close it after use. */
+  public Connection read() throws SQLException {
+    return readers.getConnection();
+  }
+
+  /** True if a trivial query answers: the readiness probe. */
+  public boolean reachable() {
+    try (Connection c = read();
+        var st = c.createStatement()) {
+      st.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    readers.close();
+  }
+}

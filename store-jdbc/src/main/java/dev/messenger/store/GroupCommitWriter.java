@@ -1,0 +1,199 @@
+package dev.messenger.store;
+
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.MessengerException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The group-commit writer (DESIGN.md principle 3): one thread takes every write waiting in its
+ * queue (up to {@code maxBatch}), runs them in one transaction, each inside its own savepoint so a
+ * failing write does not undo the others, commits once, and only then completes their futures, in
+ * submission order, on a separate completion thread (so fan-out work never delays the next batch).
+ *
+ * <p>A write that throws a {@link MessengerException} fails with it; any other failure, or a failed
+ * commit, fails with {@code unavailable}: nothing is ever reported done that was not committed.
+ * After a failed commit the connection is reopened. Thread-safe.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+  /** A unit of work run inside the batch's transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Opens a fresh connection for the writer. */
+  @FunctionalInterface
+  public interface ConnectionFactory {
+    Connection open() throws SQLException;
+  }
+
+  private record Task<T>(Work<T> work, CompletableFuture<T> future) {}
+
+  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final ConnectionFactory connections;
+  private final int maxBatch;
+  private final Thread thread;
+  private final ExecutorService completions;
+  private volatile boolean closed;
+  private Connection connection;
+
+  /**
+   * @param maxBatch most writes in one transaction
+   */
+  public GroupCommitWriter(String name, ConnectionFactory connections, int maxBatch) {
+    this.connections = connections;
+    this.maxBatch = maxBatch;
+    this.completions =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name + "-completions");
+              t.setDaemon(true);
+              return t;
+            });
+    this.thread = new Thread(this::loop, name);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /**
+   * Queues {@code work}; the future completes after the transaction holding it committed. Fails at
+   * once with {@code unavailable} once the writer is closed.
+   */
+  public <T> CompletableFuture<T> submit(Work<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    if (closed) {
+      f.completeExceptionally(unavailable("the store is shutting down", null));
+      return f;
+    }
+    queue.add(new Task<>(work, f));
+    return f;
+  }
+
+  /** Writes waiting for a transaction. */
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  private void loop() {
+    List<Task<?>> batch = new ArrayList<>(maxBatch);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        runBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        LOG.error("group-commit writer failed", e);
+      } finally {
+        batch.clear();
+      }
+    }
+    Task<?> t;
+    while ((t = queue.poll()) != null) {
+      t.future.completeExceptionally(unavailable("the store is shutting down", null));
+    }
+    closeConnection();
+  }
+
+  private void runBatch(List<Task<?>> batch) {
+    List<Runnable> done = new ArrayList<>(batch.size());
+    try {
+      Connection c = connection();
+      for (Task<?> task : batch) {
+        done.add(runOne(c, task));
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("commit of {} writes failed", batch.size(), e);
+      closeConnection();
+      MessengerException failure = unavailable("the store could not commit", e);
+      completions.execute(() -> batch.forEach(task -> task.future.completeExceptionally(failure)));
+      return;
+    }
+    List<Runnable> outcomes = List.copyOf(done);
+    completions.execute(() -> outcomes.forEach(Runnable::run));
+  }
+
+  /** Runs one task in a savepoint; returns what completes its future once the batch commits. */
+  private <T> Runnable runOne(Connection c, Task<T> task) throws SQLException {
+    Savepoint sp = c.setSavepoint();
+    try {
+      T result = task.work.run(c);
+      c.releaseSavepoint(sp);
+      return () -> task.future.complete(result);
+    } catch (MessengerException e) {
+      c.rollback(sp);
+      return () -> task.future.completeExceptionally(e);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback(sp);
+      LOG.warn("a write failed", e);
+      MessengerException failure = unavailable("the store rejected the write", e);
+      return () -> task.future.completeExceptionally(failure);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = connections.open();
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.rollback();
+      } catch (SQLException ignored) {
+        // the connection is going away anyway
+      }
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // nothing more to do
+      }
+      connection = null;
+    }
+  }
+
+  private static MessengerException unavailable(String message, Throwable cause) {
+    return new MessengerException(ErrorCode.UNAVAILABLE, message, cause);
+  }
+
+  /** Stops taking writes, commits what is queued, then stops. Waits up to 10 s. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    completions.shutdown();
+    try {
+      completions.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

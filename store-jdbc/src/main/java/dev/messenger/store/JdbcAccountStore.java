@@ -1,0 +1,255 @@
+package dev.messenger.store;
+
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.AccountStore;
+import dev.messenger.core.accounts.Device;
+import dev.messenger.core.accounts.User;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link AccountStore} on SQL; writes through the {@link GroupCommitWriter}. Thread-safe. */
+public final class JdbcAccountStore implements AccountStore {
+  private static final String USER_COLUMNS =
+      "id, username, display_name, password_hash, created_at, last_seen";
+  private static final String DEVICE_COLUMNS =
+      "id, user_id, name, created_at, revoked_at, push_endpoint, push_p256dh, push_auth";
+
+  private final Database db;
+
+  public JdbcAccountStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<User> createUser(User u) {
+    return db.writer()
+        .submit(
+            c -> {
+              try {
+                Sql.update(
+                    c,
+                    "INSERT INTO users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    u.id(),
+                    u.username(),
+                    u.displayName(),
+                    u.passwordHash(),
+                    u.createdAt(),
+                    u.lastSeen());
+              } catch (SQLException e) {
+                if (db.dialect().isUniqueViolation(e)) {
+                  throw new MessengerException(ErrorCode.CONFLICT, "username is taken");
+                }
+                throw e;
+              }
+              return u;
+            });
+  }
+
+  @Override
+  public Optional<User> user(String id) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                JdbcAccountStore::user,
+                "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?",
+                id));
+  }
+
+  @Override
+  public Optional<User> userByUsername(String username) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                JdbcAccountStore::user,
+                "SELECT " + USER_COLUMNS + " FROM users WHERE username = ?",
+                username));
+  }
+
+  @Override
+  public CompletableFuture<Device> createDevice(Device d, String tokenHash) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "INSERT INTO devices (id, user_id, name, token_hash, created_at, revoked_at)"
+                      + " VALUES (?, ?, ?, ?, ?, 0)",
+                  d.id(),
+                  d.userId(),
+                  d.name(),
+                  tokenHash,
+                  d.createdAt());
+              return d;
+            });
+  }
+
+  @Override
+  public Optional<Device> deviceByTokenHash(String tokenHash) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                JdbcAccountStore::device,
+                "SELECT "
+                    + DEVICE_COLUMNS
+                    + " FROM devices WHERE token_hash = ? AND revoked_at = 0",
+                tokenHash));
+  }
+
+  @Override
+  public Optional<Device> device(String deviceId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                JdbcAccountStore::device,
+                "SELECT " + DEVICE_COLUMNS + " FROM devices WHERE id = ?",
+                deviceId));
+  }
+
+  @Override
+  public List<Device> devicesOf(String userId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.list(
+                c,
+                JdbcAccountStore::device,
+                "SELECT "
+                    + DEVICE_COLUMNS
+                    + " FROM devices WHERE user_id = ? AND revoked_at = 0 ORDER BY created_at, id",
+                userId));
+  }
+
+  @Override
+  public CompletableFuture<Void> revokeDevice(String deviceId, long at) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "UPDATE devices SET revoked_at = ?, push_endpoint = NULL, push_p256dh = NULL,"
+                      + " push_auth = NULL WHERE id = ? AND revoked_at = 0",
+                  at,
+                  deviceId);
+              return null;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> setPush(String deviceId, Device.PushSubscription push) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "UPDATE devices SET push_endpoint = ?, push_p256dh = ?, push_auth = ? WHERE id = ?",
+                  push == null ? null : push.endpoint(),
+                  push == null ? null : push.p256dh(),
+                  push == null ? null : push.auth(),
+                  deviceId);
+              return null;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> addContact(String ownerId, String contactId, long at) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "INSERT INTO contacts (owner_id, contact_id, created_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING",
+                  ownerId,
+                  contactId,
+                  at);
+              return null;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> removeContact(String ownerId, String contactId) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "DELETE FROM contacts WHERE owner_id = ? AND contact_id = ?",
+                  ownerId,
+                  contactId);
+              return null;
+            });
+  }
+
+  @Override
+  public List<User> contacts(String ownerId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.list(
+                c,
+                JdbcAccountStore::user,
+                "SELECT u.id, u.username, u.display_name, u.password_hash, u.created_at,"
+                    + " u.last_seen FROM contacts k JOIN users u ON u.id = k.contact_id"
+                    + " WHERE k.owner_id = ? ORDER BY u.username",
+                ownerId));
+  }
+
+  @Override
+  public boolean hasContact(String ownerId, String contactId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                    c,
+                    rs -> rs.getInt(1),
+                    "SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ?",
+                    ownerId,
+                    contactId)
+                .isPresent());
+  }
+
+  @Override
+  public CompletableFuture<Void> setLastSeen(String userId, long at) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(c, "UPDATE users SET last_seen = ? WHERE id = ?", at, userId);
+              return null;
+            });
+  }
+
+  private static User user(ResultSet rs) throws SQLException {
+    return new User(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getLong(6));
+  }
+
+  private static Device device(ResultSet rs) throws SQLException {
+    String endpoint = rs.getString(6);
+    return new Device(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        endpoint == null
+            ? null
+            : new Device.PushSubscription(endpoint, rs.getString(7), rs.getString(8)));
+  }
+}
