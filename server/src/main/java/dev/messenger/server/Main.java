@@ -1,7 +1,5 @@
 package dev.messenger.server;
 
-import java.util.concurrent.CountDownLatch;
-
 /**
  * {@code java -jar messenger-server.jar [--name=value ...]}: starts one node (PROTOCOL.md section
  * 1), prints {@code listening on port N} when ready, and shuts down cleanly on SIGTERM or SIGINT
@@ -24,7 +22,6 @@ public final class Main {
       return;
     }
     MessengerNode node = new MessengerNode(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
     try {
       int port = node.start();
       Runtime.getRuntime()
@@ -32,7 +29,10 @@ public final class Main {
               new Thread(
                   () -> {
                     node.close();
-                    stopped.countDown();
+                    System.out.println("messenger: stopped");
+                    System.out.flush();
+                    // A clean shutdown on SIGTERM exits 0, not 143.
+                    Runtime.getRuntime().halt(0);
                   },
                   "shutdown"));
       System.out.println("messenger: listening on port " + port);

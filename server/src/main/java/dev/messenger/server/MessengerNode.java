@@ -185,7 +185,11 @@ public final class MessengerNode implements AutoCloseable {
   @Override
   public void close() {
     if (ws != null) {
-      ws.sessions().closeAll();
+      try {
+        ws.sessions().closeAll().get(3, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("not every socket closed cleanly", e);
+      }
     }
     if (vertx != null) {
       try {

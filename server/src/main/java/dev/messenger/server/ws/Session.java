@@ -425,18 +425,25 @@ public final class Session {
     }
   }
 
-  /** Closes the connection with a code; safe to call more than once, on the event loop. */
-  void close(short code, String reason) {
+  /**
+   * Closes the connection with a code; safe to call more than once, on the event loop. The future
+   * completes when the close frame was written (or at once if already closed).
+   */
+  io.vertx.core.Future<Void> close(short code, String reason) {
     if (closed) {
-      return;
+      return io.vertx.core.Future.succeededFuture();
     }
-    ws.close(code, reason);
+    io.vertx.core.Future<Void> f = ws.close(code, reason);
     onClosed();
+    return f;
   }
 
-  /** Closes from any thread. */
-  void closeAsync(short code, String reason) {
-    context.runOnContext(v -> close(code, reason));
+  /** Closes from any thread; completes when the close frame was written. */
+  CompletableFuture<Void> closeAsync(short code, String reason) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.runOnContext(
+        v -> close(code, reason).onComplete(ar -> done.complete(null)));
+    return done;
   }
 
   private void onClosed() {

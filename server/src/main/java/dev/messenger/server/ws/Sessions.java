@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,9 +59,15 @@ public final class Sessions {
     }
   }
 
-  /** Closes every session with 1001 (server shutting down). */
-  public void closeAll() {
-    byId.values().forEach(s -> s.closeAsync(Session.CLOSE_GOING_AWAY, "server shutting down"));
+  /**
+   * Closes every session with 1001 (server shutting down); the future completes when every close
+   * frame was written.
+   */
+  public CompletableFuture<Void> closeAll() {
+    return CompletableFuture.allOf(
+        byId.values().stream()
+            .map(s -> s.closeAsync(Session.CLOSE_GOING_AWAY, "server shutting down"))
+            .toArray(CompletableFuture[]::new));
   }
 
   public int count() {
