@@ -441,8 +441,7 @@ public final class Session {
   /** Closes from any thread; completes when the close frame was written. */
   CompletableFuture<Void> closeAsync(short code, String reason) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    context.runOnContext(
-        v -> close(code, reason).onComplete(ar -> done.complete(null)));
+    context.runOnContext(v -> close(code, reason).onComplete(ar -> done.complete(null)));
     return done;
   }
 

@@ -3,11 +3,11 @@ package dev.messenger.server.ws;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.server.Services;
 import dev.messenger.server.http.Http;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import io.vertx.core.http.impl.HttpUtils;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -73,7 +73,7 @@ public final class WsEndpoint {
     if (query == null) {
       return null;
     }
-    var params = HttpUtils.params(query, java.nio.charset.StandardCharsets.UTF_8, false);
-    return params.get(name);
+    var values = new QueryStringDecoder(query, false).parameters().get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

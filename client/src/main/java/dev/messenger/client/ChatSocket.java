@@ -1,0 +1,416 @@
+package dev.messenger.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One WebSocket connection to {@code /ws} (PROTOCOL.md section 3), opened by {@link
+ * MessengerClient#connect()} after the server's {@code ready} frame arrived.
+ *
+ * <p><b>Recording.</b> Every incoming frame is kept in arrival order for the life of the socket
+ * ({@link #frames()}, {@link #await}); text that is not JSON is kept as a {@code TextNode}. The log
+ * is unbounded: this class is meant for tests, tools and the CLI, not for days-long sessions.
+ *
+ * <p><b>Requests.</b> {@link #request} puts a {@code ref} on a frame and completes with the reply
+ * that echoes it, {@code error} frames included (they never complete the future exceptionally). The
+ * future fails only when the frame could not be sent or the socket closed before the reply.
+ *
+ * <p><b>Sending.</b> Outgoing frames are queued and sent one at a time in call order; the queue is
+ * unbounded. Sending on a closed socket fails the returned future; fire-and-forget methods then
+ * drop the frame.
+ *
+ * <p><b>Threads.</b> All methods are thread-safe. The {@link Listener} and the continuations of
+ * request futures run on the socket's reading thread, one frame at a time in arrival order; they
+ * must not block on replies of this socket (for example with {@link #requestSync}), which would
+ * stall reading until the wait times out.
+ */
+public final class ChatSocket implements AutoCloseable {
+  /** Timeout of the synchronous methods. */
+  public static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final System.Logger LOG = System.getLogger(ChatSocket.class.getName());
+
+  /**
+   * Receives the frames of a socket as they arrive, on the socket's reading thread, in order.
+   * Exceptions it throws are logged and otherwise ignored.
+   */
+  public interface Listener {
+    /** Called for every incoming frame (a {@code TextNode} when the text was not JSON). */
+    void onFrame(JsonNode frame);
+
+    /** Called once when the socket closed: the server's close code, or -1 on an error. */
+    default void onClose(int code, String reason) {}
+  }
+
+  private final FrameLog log = new FrameLog();
+  private final Refs refs = new Refs();
+  private final Listener listener;
+  private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final AtomicBoolean closeSent = new AtomicBoolean();
+  private final Outbox outbox = new Outbox();
+  private volatile WebSocket webSocket;
+  private volatile JsonNode ready;
+
+  /** A socket not yet attached; {@code listener} may be null. */
+  ChatSocket(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** The JDK listener that feeds this socket; pass it to {@code WebSocket.Builder.buildAsync}. */
+  WebSocket.Listener reader() {
+    return new Reader();
+  }
+
+  /** Waits for the {@code ready} frame; on failure the connection is aborted. */
+  void awaitReady(WebSocket ws, Duration timeout) {
+    attach(ws);
+    try {
+      ready = log.await(FrameLog.isType("ready"), timeout);
+    } catch (RuntimeException e) {
+      ws.abort();
+      closed(-1, "no ready frame");
+      throw e;
+    }
+  }
+
+  /** The {@code ready} frame the server sent first. */
+  public JsonNode readyFrame() {
+    return ready;
+  }
+
+  /** The user this socket is logged in as, from the {@code ready} frame. */
+  public String userId() {
+    return Json.text(ready, "userId");
+  }
+
+  /** The device this socket belongs to, from the {@code ready} frame. */
+  public String deviceId() {
+    return Json.text(ready, "deviceId");
+  }
+
+  /**
+   * Sends {@code frame} and completes with the reply carrying its {@code ref}. When the frame has
+   * no {@code ref}, a fresh one is put on it (the caller's object is modified).
+   *
+   * @return completes with the reply frame, including {@code error} frames; completes exceptionally
+   *     only if sending failed or the socket closed before the reply
+   */
+  public CompletableFuture<JsonNode> request(ObjectNode frame) {
+    String ref = Json.text(frame, "ref");
+    if (ref == null) {
+      ref = refs.next();
+      frame.put("ref", ref);
+    }
+    String key = ref;
+    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+    pending.put(key, reply);
+    if (closeCode.isDone()) {
+      pending.remove(key, reply);
+      reply.completeExceptionally(closedException());
+      return reply;
+    }
+    transmit(Json.write(frame))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null && pending.remove(key, reply)) {
+                reply.completeExceptionally(e);
+              }
+            });
+    return reply;
+  }
+
+  /**
+   * {@link #request} and waits up to {@link #SYNC_TIMEOUT} for the reply.
+   *
+   * @throws IllegalStateException when no reply came in time (cause {@link TimeoutException}),
+   *     sending failed, the socket closed, or the thread was interrupted
+   */
+  public JsonNode requestSync(ObjectNode frame) {
+    CompletableFuture<JsonNode> reply = request(frame);
+    try {
+      return reply.get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "no reply within " + SYNC_TIMEOUT.toMillis() + " ms to " + frame, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("request failed: " + frame, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for a reply to " + frame, e);
+    }
+  }
+
+  /** Sends {@code frame} as it is, without waiting for anything; failures are dropped. */
+  public void sendFrame(ObjectNode frame) {
+    sendRaw(Json.write(frame));
+  }
+
+  /** Sends any text as one text frame (for malformed-input tests); failures are dropped. */
+  public void sendRaw(String text) {
+    transmit(text)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped an outgoing frame", e);
+              }
+            });
+  }
+
+  /** A {@code send} frame to a conversation; completes with {@code sent} or {@code error}. */
+  public CompletableFuture<JsonNode> send(String conversationId, String clientId, String body) {
+    return request(
+        frame("send")
+            .put("clientId", clientId)
+            .put("conversationId", conversationId)
+            .put("body", body));
+  }
+
+  /** A {@code send} frame with {@code to}: the direct conversation with {@code userId}. */
+  public CompletableFuture<JsonNode> sendTo(String userId, String clientId, String body) {
+    return request(frame("send").put("clientId", clientId).put("to", userId).put("body", body));
+  }
+
+  /** An {@code ack} frame ({@code status} {@code delivered} or {@code read}); fire and forget. */
+  public void ack(String conversationId, long seq, String status) {
+    sendFrame(
+        frame("ack").put("conversationId", conversationId).put("seq", seq).put("status", status));
+  }
+
+  /** A {@code typing} frame ({@code state} {@code start} or {@code stop}); fire and forget. */
+  public void typing(String conversationId, String state) {
+    sendFrame(frame("typing").put("conversationId", conversationId).put("state", state));
+  }
+
+  /**
+   * A {@code history} request; null arguments are left out. Waits like {@link #requestSync}.
+   *
+   * @return the {@code history} frame, or the {@code error} frame
+   */
+  public JsonNode history(String conversationId, Long before, Long after, Integer limit) {
+    ObjectNode f = frame("history").put("conversationId", conversationId);
+    if (before != null) {
+      f.put("before", before);
+    }
+    if (after != null) {
+      f.put("after", after);
+    }
+    if (limit != null) {
+      f.put("limit", limit);
+    }
+    return requestSync(f);
+  }
+
+  /** A {@code sync} request; returns the {@code synced} (or {@code error}) frame. */
+  public JsonNode sync() {
+    return requestSync(frame("sync"));
+  }
+
+  /** A {@code ping}; completes with the {@code pong}. */
+  public CompletableFuture<JsonNode> ping() {
+    return request(frame("ping"));
+  }
+
+  /** A {@code presence.subscribe} frame; fire and forget ({@code presence} frames follow). */
+  public void subscribePresence(Collection<String> userIds) {
+    ObjectNode f = frame("presence.subscribe");
+    userIds.forEach(f.putArray("userIds")::add);
+    sendFrame(f);
+  }
+
+  /** A {@code presence.unsubscribe} frame; fire and forget. */
+  public void unsubscribePresence(Collection<String> userIds) {
+    ObjectNode f = frame("presence.unsubscribe");
+    userIds.forEach(f.putArray("userIds")::add);
+    sendFrame(f);
+  }
+
+  /** A snapshot of every frame received so far, in arrival order. */
+  public List<JsonNode> frames() {
+    return log.snapshot();
+  }
+
+  /** A snapshot of the frames received so far whose {@code type} is {@code type}. */
+  public List<JsonNode> frames(String type) {
+    return log.ofType(type);
+  }
+
+  /**
+   * The first frame, received before or during this call, that matches. Blocks on a condition (no
+   * polling).
+   *
+   * @throws IllegalStateException wrapping a {@link TimeoutException} when none matched within
+   *     {@code timeout}, or as soon as the socket closed without a match; also if interrupted
+   */
+  public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+    return log.await(match, timeout);
+  }
+
+  /**
+   * The first frame of {@code type}, received before or during this call.
+   *
+   * @throws IllegalStateException as {@link #await}
+   */
+  public JsonNode awaitType(String type, Duration timeout) {
+    return log.await(FrameLog.isType(type), timeout);
+  }
+
+  /**
+   * Waits until at least {@code n} frames of {@code type} were received and returns the first
+   * {@code n}.
+   *
+   * @throws IllegalStateException as {@link #await}
+   */
+  public List<JsonNode> awaitCount(String type, int n, Duration timeout) {
+    return log.awaitCount(type, n, timeout);
+  }
+
+  /** True until the server closed the socket, an error occurred, or {@link #close()} began. */
+  public boolean isOpen() {
+    WebSocket ws = webSocket;
+    return ws != null && !closeCode.isDone() && !ws.isOutputClosed();
+  }
+
+  /** Completes with the server's close status code when the socket closed, or -1 on an error. */
+  public CompletableFuture<Integer> closeCode() {
+    return closeCode.thenApply(Function.identity());
+  }
+
+  /**
+   * Closes normally (1000) and waits up to 5 s for the server's answering close, then aborts.
+   * Idempotent; never throws.
+   */
+  @Override
+  public void close() {
+    WebSocket ws = webSocket;
+    if (ws == null) {
+      return;
+    }
+    if (closeSent.compareAndSet(false, true) && !closeCode.isDone()) {
+      outbox
+          .close(WebSocket.NORMAL_CLOSURE)
+          .whenComplete(
+              (r, e) -> {
+                if (e != null) {
+                  ws.abort();
+                  closed(-1, "close failed: " + e);
+                }
+              });
+    }
+    try {
+      closeCode.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      ws.abort();
+      closed(-1, "no close answer");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ws.abort();
+      closed(-1, "interrupted while closing");
+    }
+  }
+
+  private static ObjectNode frame(String type) {
+    return Json.object().put("type", type);
+  }
+
+  private CompletableFuture<Void> transmit(String text) {
+    return outbox.text(text);
+  }
+
+  private void attach(WebSocket ws) {
+    webSocket = ws;
+    outbox.attach(ws);
+  }
+
+  private IllegalStateException closedException() {
+    return new IllegalStateException("socket closed with code " + closeCode.getNow(-1));
+  }
+
+  private void deliver(JsonNode frame) {
+    log.add(frame);
+    String ref = frame.isObject() ? Json.text(frame, "ref") : null;
+    if (ref != null) {
+      CompletableFuture<JsonNode> reply = pending.remove(ref);
+      if (reply != null) {
+        reply.complete(frame);
+      }
+    }
+    if (listener != null) {
+      try {
+        listener.onFrame(frame);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "listener failed on a frame", e);
+      }
+    }
+  }
+
+  private void closed(int code, String reason) {
+    if (!closeCode.complete(code)) {
+      return;
+    }
+    log.markClosed(code);
+    IllegalStateException e = closedException();
+    pending.values().forEach(f -> f.completeExceptionally(e));
+    pending.clear();
+    if (listener != null) {
+      try {
+        listener.onClose(code, reason);
+      } catch (RuntimeException ex) {
+        LOG.log(System.Logger.Level.WARNING, "listener failed on close", ex);
+      }
+    }
+  }
+
+  /** Feeds the socket; the JDK calls it sequentially, so {@code partial} needs no lock. */
+  private final class Reader implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public void onOpen(WebSocket ws) {
+      attach(ws);
+      ws.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      try {
+        partial.append(data);
+        if (last) {
+          String text = partial.toString();
+          partial.setLength(0);
+          deliver(Json.parseOrText(text));
+        }
+      } finally {
+        ws.request(1);
+      }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closed(statusCode, reason);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      LOG.log(System.Logger.Level.DEBUG, "websocket error", error);
+      closed(-1, String.valueOf(error));
+    }
+  }
+}

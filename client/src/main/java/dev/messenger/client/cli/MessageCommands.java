@@ -1,0 +1,151 @@
+package dev.messenger.client.cli;
+
+import dev.messenger.client.ConversationView;
+import dev.messenger.client.HistoryPage;
+import dev.messenger.client.MemberView;
+import dev.messenger.client.MessageView;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The {@code send}, {@code history} and {@code conversations} commands. Not thread-safe. */
+final class MessageCommands {
+  private MessageCommands() {}
+
+  /**
+   * {@code send USERNAME TEXT...} or {@code send --group ID TEXT...}: posts one message over HTTP
+   * and prints it with its tick.
+   */
+  @Command(name = "send", description = "Send one message to a user or a group.")
+  static final class Send implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--group", paramLabel = "ID", description = "Send to this conversation id.")
+    String group;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "WORDS",
+        description = "USERNAME (or conversation id) then the text; only the text with --group.")
+    List<String> words;
+
+    /** The recipient named on the command line, or null with {@code --group}. */
+    String recipient() {
+      return group == null ? words.get(0) : null;
+    }
+
+    /** The message text: the words after the recipient, joined by spaces. */
+    String text() {
+      List<String> textWords = group == null ? words.subList(1, words.size()) : words;
+      return String.join(" ", textWords);
+    }
+
+    @Override
+    public Integer call() {
+      if (text().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "Missing the message text.");
+      }
+      Cli.Session s = cli.session();
+      ConversationView c = Targets.conversation(s.client(), recipient(), group);
+      MessageView m = s.client().postMessage(c.id(), UUID.randomUUID().toString(), text());
+      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      state.messages(List.of(m)).forEach(cli.out()::println);
+      cli.out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code history USERNAME|--group ID [--limit N]}: prints the newest messages. */
+  @Command(name = "history", description = "Print the newest messages of a conversation.")
+  static final class History implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Option(names = "--group", paramLabel = "ID", description = "The conversation id.")
+    String group;
+
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        defaultValue = "20",
+        description = "How many messages, 1-200 (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Parameters(arity = "0..1", paramLabel = "USERNAME", description = "The other user.")
+    String username;
+
+    @Override
+    public Integer call() {
+      Cli.Session s = cli.session();
+      ConversationView c = Targets.conversation(s.client(), username, group);
+      HistoryPage page = s.client().history(c.id(), null, null, limit);
+      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      PrintWriter out = cli.out();
+      if (page.hasMore()) {
+        out.println("… older messages not shown");
+      }
+      state.messages(page.messages()).forEach(out::println);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code conversations}: one line per conversation with its unread count. */
+  @Command(name = "conversations", description = "List conversations, most recent first.")
+  static final class Conversations implements Callable<Integer> {
+    @ParentCommand Cli cli;
+
+    @Override
+    public Integer call() {
+      Cli.Session s = cli.session();
+      Names names = new Names(s.client()).put(s.userId(), s.profile().username());
+      PrintWriter out = cli.out();
+      List<ConversationView> all = s.client().conversations();
+      if (all.isEmpty()) {
+        out.println("no conversations");
+      }
+      for (ConversationView c : all) {
+        out.println(line(c, s.userId(), names));
+      }
+      out.flush();
+      return 0;
+    }
+
+    private String line(ConversationView c, String me, Names names) {
+      long read = c.member(me).map(MemberView::readSeq).orElse(0L);
+      long unread = Math.max(0, c.lastSeq() - read);
+      StringBuilder b = new StringBuilder();
+      b.append(title(c, me, names)).append("  ").append(c.kind());
+      b.append("  unread ").append(unread).append("  id ").append(c.id());
+      MessageView last = c.lastMessage();
+      if (last != null) {
+        String who = me.equals(last.senderId()) ? "me" : names.apply(last.senderId());
+        String text =
+            last.isSystem() ? "* " + Render.system(last, null, names) : who + ": " + last.body();
+        b.append("  [").append(Render.when(last.ts(), cli.clock())).append("] ");
+        b.append(Render.preview(text, 40));
+      }
+      return b.toString();
+    }
+
+    private static String title(ConversationView c, String me, Names names) {
+      if (c.isGroup()) {
+        return c.name() == null ? "(group)" : c.name();
+      }
+      return c.members().stream()
+          .map(MemberView::userId)
+          .filter(id -> !id.equals(me))
+          .findFirst()
+          .map(names)
+          .orElse("(just me)");
+    }
+  }
+}

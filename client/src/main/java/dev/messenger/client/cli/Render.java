@@ -1,0 +1,84 @@
+package dev.messenger.client.cli;
+
+import dev.messenger.client.EventView;
+import dev.messenger.client.MessageView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/** Text shown for times, presence and system messages. Stateless. */
+final class Render {
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY_HH_MM =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private Render() {}
+
+  /** {@code HH:mm} of {@code ts} in {@code zone}. */
+  static String time(long ts, ZoneId zone) {
+    return HH_MM.format(Instant.ofEpochMilli(ts).atZone(zone));
+  }
+
+  /** {@code HH:mm} when {@code ts} is today, else {@code yyyy-MM-dd HH:mm}. */
+  static String when(long ts, Clock clock) {
+    ZonedDateTime t = Instant.ofEpochMilli(ts).atZone(clock.getZone());
+    return t.toLocalDate().equals(LocalDate.now(clock)) ? HH_MM.format(t) : DAY_HH_MM.format(t);
+  }
+
+  /** {@code * bob is online}, {@code * bob was last seen 14:02}, or {@code * bob is offline}. */
+  static String presence(String name, String status, long lastSeen, Clock clock) {
+    if ("online".equals(status)) {
+      return "* " + name + " is online";
+    }
+    if (lastSeen > 0) {
+      return "* " + name + " was last seen " + when(lastSeen, clock);
+    }
+    return "* " + name + " is offline";
+  }
+
+  /**
+   * What a system message says, e.g. {@code alice added bob}.
+   *
+   * @param newName the new name of a {@code renamed} event, if known
+   * @param who display name of a user id
+   */
+  static String system(MessageView m, String newName, Function<String, String> who) {
+    EventView e = m.event();
+    if (e == null || e.action() == null) {
+      return m.body() == null ? "(system message)" : m.body();
+    }
+    switch (e.action()) {
+      case "created":
+        return who.apply(e.by()) + " created the conversation";
+      case "member_added":
+        return who.apply(e.by()) + " added " + who.apply(e.userId());
+      case "member_removed":
+        return who.apply(e.by()) + " removed " + who.apply(e.userId());
+      case "member_left":
+        return who.apply(e.userId() != null ? e.userId() : e.by()) + " left";
+      case "renamed":
+        String name = newName != null ? newName : m.body();
+        return who.apply(e.by())
+            + " renamed the group"
+            + (name == null || name.isBlank() ? "" : " to \"" + name + "\"");
+      default:
+        return who.apply(e.by()) + " " + e.action();
+    }
+  }
+
+  /** {@code text} cut to {@code max} code points, with an ellipsis when cut; on one line. */
+  static String preview(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String oneLine = text.replace('\n', ' ').replace('\r', ' ');
+    if (oneLine.codePointCount(0, oneLine.length()) <= max) {
+      return oneLine;
+    }
+    return oneLine.substring(0, oneLine.offsetByCodePoints(0, max)) + "…";
+  }
+}

@@ -1,0 +1,222 @@
+package dev.messenger.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.messenger.client.ConversationView;
+import dev.messenger.client.Json;
+import dev.messenger.client.MemberView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChatStateTest {
+  /** 2024-05-01T12:00:00Z. */
+  private static final long NOON = 1714564800000L;
+
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOON), ZoneOffset.UTC);
+  private static final Map<String, String> NAMES = Map.of("u2", "bob", "u3", "carol");
+
+  private static ChatState direct() {
+    ConversationView c =
+        new ConversationView(
+            "c1",
+            "direct",
+            null,
+            0,
+            null,
+            List.of(new MemberView("u1", "member", 0, 0), new MemberView("u2", "member", 0, 0)),
+            1);
+    return new ChatState("u1", c, NAMES::get, CLOCK);
+  }
+
+  private static ChatState group() {
+    ConversationView c =
+        new ConversationView(
+            "g1",
+            "group",
+            "team",
+            0,
+            null,
+            List.of(
+                new MemberView("u1", "admin", 0, 0),
+                new MemberView("u2", "member", 0, 0),
+                new MemberView("u3", "member", 0, 0)),
+            1);
+    return new ChatState("u1", c, NAMES::get, CLOCK);
+  }
+
+  private static JsonNode message(String conv, long seq, String sender, String body) {
+    return Json.object()
+        .put("type", "message")
+        .put("conversationId", conv)
+        .put("seq", seq)
+        .put("senderId", sender)
+        .put("clientId", "k" + seq)
+        .put("ts", NOON + seq * 60_000)
+        .put("kind", "text")
+        .put("body", body);
+  }
+
+  private static JsonNode receipt(String conv, String user, String status, long seq) {
+    return Json.object()
+        .put("type", "receipt")
+        .put("conversationId", conv)
+        .put("userId", user)
+        .put("status", status)
+        .put("seq", seq);
+  }
+
+  @Test
+  void history_showsPeerAndOwnMessagesWithTicks() {
+    ChatState s = direct();
+
+    List<String> lines =
+        s.messages(
+            Json.MAPPER
+                .createArrayNode()
+                .add(message("c1", 1, "u2", "hi"))
+                .add(message("c1", 2, "u1", "hey")));
+
+    assertThat(lines).containsExactly("[12:01] bob: hi", "[12:02] me: hey ✓");
+    assertThat(s.lastSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void sentReply_printsOwnMessage_thenTicksFollowReceipts() {
+    ChatState s = direct();
+    s.expectReply("r1", "k1", "hello");
+    assertThat(s.awaitingReplies()).isTrue();
+
+    assertThat(
+            s.onFrame(
+                Json.object()
+                    .put("type", "sent")
+                    .put("ref", "r1")
+                    .put("clientId", "k1")
+                    .put("conversationId", "c1")
+                    .put("seq", 3)
+                    .put("ts", NOON)))
+        .containsExactly("[12:00] me: hello ✓");
+    assertThat(s.awaitingReplies()).isFalse();
+    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3)))
+        .containsExactly("[12:00] me: hello ✓✓");
+    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3))).isEmpty();
+    assertThat(s.onFrame(receipt("c1", "u2", "read", 3)))
+        .containsExactly("[12:00] me: hello ✓✓ read");
+  }
+
+  @Test
+  void ownReceipts_fromOtherDevices_changeNoTicks() {
+    ChatState s = direct();
+    s.messages(Json.MAPPER.createArrayNode().add(message("c1", 1, "u1", "x")));
+
+    assertThat(s.onFrame(receipt("c1", "u1", "read", 1))).isEmpty();
+  }
+
+  @Test
+  void group_countsReaders_andNeedsAllForDelivered() {
+    ChatState s = group();
+    s.messages(Json.MAPPER.createArrayNode().add(message("g1", 1, "u1", "hi all")));
+
+    assertThat(s.onFrame(receipt("g1", "u2", "delivered", 1))).isEmpty();
+    assertThat(s.onFrame(receipt("g1", "u3", "delivered", 1)))
+        .containsExactly("[12:01] me: hi all ✓✓");
+    assertThat(s.onFrame(receipt("g1", "u2", "read", 1)))
+        .containsExactly("[12:01] me: hi all ✓✓ read by 1");
+    assertThat(s.onFrame(receipt("g1", "u3", "read", 1)))
+        .containsExactly("[12:01] me: hi all ✓✓ read by 2");
+  }
+
+  @Test
+  void errorReply_toASend_saysNotSent() {
+    ChatState s = direct();
+    s.expectReply("r9", "k9", "way too long");
+
+    assertThat(
+            s.onFrame(
+                Json.object()
+                    .put("type", "error")
+                    .put("ref", "r9")
+                    .put("code", "too_large")
+                    .put("message", "body too long")))
+        .containsExactly("! not sent (too_large: body too long): way too long");
+  }
+
+  @Test
+  void duplicateMessages_areShownOnce_andOtherConversationsBriefly() {
+    ChatState s = direct();
+
+    assertThat(s.onFrame(message("c1", 1, "u2", "a"))).hasSize(1);
+    assertThat(s.onFrame(message("c1", 1, "u2", "a"))).isEmpty();
+    assertThat(s.onFrame(message("c9", 5, "u3", "psst")))
+        .containsExactly("* new message from carol in another conversation (c9)");
+  }
+
+  @Test
+  void presence_printsChangesOnly() {
+    ChatState s = direct();
+    JsonNode online =
+        Json.object()
+            .put("type", "presence")
+            .put("userId", "u2")
+            .put("status", "online")
+            .put("lastSeen", NOON);
+    JsonNode offline =
+        Json.object()
+            .put("type", "presence")
+            .put("userId", "u2")
+            .put("status", "offline")
+            .put("lastSeen", NOON - 30 * 60_000);
+
+    assertThat(s.onFrame(online)).containsExactly("* bob is online");
+    assertThat(s.onFrame(online)).isEmpty();
+    assertThat(s.onFrame(offline)).containsExactly("* bob was last seen 11:30");
+  }
+
+  @Test
+  void typingStart_fromPeer_isShown() {
+    ChatState s = direct();
+
+    assertThat(
+            s.onFrame(
+                Json.object()
+                    .put("type", "typing")
+                    .put("conversationId", "c1")
+                    .put("userId", "u2")
+                    .put("state", "start")))
+        .containsExactly("* bob is typing…");
+    assertThat(
+            s.onFrame(
+                Json.object()
+                    .put("type", "typing")
+                    .put("conversationId", "c1")
+                    .put("userId", "u2")
+                    .put("state", "stop")))
+        .isEmpty();
+  }
+
+  @Test
+  void systemMessages_readAsSentences_andUpdateMembers() {
+    ChatState s = group();
+    JsonNode added = message("g1", 2, "u1", "");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) added).put("kind", "system");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) added)
+        .putObject("event")
+        .put("action", "member_removed")
+        .put("userId", "u3")
+        .put("by", "u1");
+
+    assertThat(s.onFrame(added)).containsExactly("[12:02] * you removed carol");
+    assertThat(s.peers()).containsExactly("u2");
+  }
+
+  @Test
+  void peers_areTheOtherMembers() {
+    assertThat(group().peers()).containsExactly("u2", "u3");
+    assertThat(direct().ticks(1)).isEqualTo("✓");
+  }
+}

@@ -1,0 +1,77 @@
+// Small DOM helpers. User data only ever becomes text nodes or attribute values
+// (never HTML): h() turns string children into text nodes.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Creates an element. attrs: plain attributes, plus "class", "dataset" (object),
+ * "on" (object of event listeners), "text" (textContent). Children: nodes or
+ * strings (as text), null/false skipped, arrays flattened.
+ */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  if (attrs) {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') el.className = v;
+      else if (k === 'text') el.textContent = v;
+      else if (k === 'dataset') Object.assign(el.dataset, v);
+      else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
+      else if (k === 'testid') el.setAttribute('data-testid', v);
+      else el.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else if (c instanceof Node) el.appendChild(c);
+    else el.appendChild(document.createTextNode(String(c)));
+  }
+}
+
+/** Removes every child. */
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+export function $(id) {
+  return document.getElementById(id);
+}
+
+// Static icon paths (24x24, stroked), never data.
+const ICONS = {
+  chat: ['M4 5h16v11H9l-5 4z'],
+  group: ['M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z', 'M2.5 20c.6-3.6 3.2-5.5 6.5-5.5s5.9 1.9 6.5 5.5',
+    'M16 4.3a3.4 3.4 0 0 1 0 6.4', 'M18 14.8c2 .7 3.2 2.4 3.5 5.2'],
+  logout: ['M15 4h4v16h-4', 'M10 8l-4 4 4 4', 'M6 12h10'],
+  back: ['M15 5l-7 7 7 7'],
+  send: ['M4 12l16-8-6 16-2.5-6.5z', 'M11.5 13.5L20 4'],
+  info: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 11v6', 'M12 7.5v.5'],
+};
+
+/** An inline SVG icon, hidden from screen readers (the button carries the label). */
+export function icon(name) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '22');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('fill', 'none');
+  svg.setAttribute('stroke', 'currentColor');
+  svg.setAttribute('stroke-width', '1.9');
+  svg.setAttribute('stroke-linecap', 'round');
+  svg.setAttribute('stroke-linejoin', 'round');
+  for (const d of ICONS[name] || []) {
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', d);
+    svg.appendChild(p);
+  }
+  return svg;
+}
