@@ -1,0 +1,52 @@
+package dev.messenger.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messenger.client.ChatSocket;
+import dev.messenger.server.TestNode.TestUser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Idle timeout, health and shutdown (PROTOCOL.md 1 and 3 "Close codes"). */
+class SessionLifecycleE2ETest {
+
+  @Test
+  void silentConnection_isClosedAfterIdleTimeout_pingingOneStays() throws Exception {
+    try (TestNode node =
+        TestNode.start(TestNode.testSettings().withIdleTimeout(Duration.ofMillis(1500)))) {
+      TestUser alice = node.newUser("alice");
+      ChatSocket silent = alice.connect();
+      ChatSocket chatty = alice.connect();
+      long start = System.currentTimeMillis();
+      // Keep one connection talking while the other stays silent until it is closed.
+      while (!silent.closeCode().isDone() && System.currentTimeMillis() - start < 10_000) {
+        chatty.requestSync(Frames.frame("ping"));
+      }
+      assertThat(silent.closeCode().get(1, TimeUnit.SECONDS)).isEqualTo(1000);
+      assertThat(System.currentTimeMillis() - start).isGreaterThanOrEqualTo(1500);
+      assertThat(chatty.isOpen()).isTrue();
+      assertThat(chatty.requestSync(Frames.frame("ping")).get("type").asText()).isEqualTo("pong");
+      chatty.close();
+    }
+  }
+
+  @Test
+  void health_answers200_andShutdownClosesSocketsWith1001() throws Exception {
+    TestNode node = TestNode.start();
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.uri() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    TestUser alice = node.newUser("alice");
+    ChatSocket s = alice.connect();
+    node.close();
+    assertThat(s.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+  }
+}
