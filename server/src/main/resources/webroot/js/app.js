@@ -49,6 +49,15 @@ class App {
     });
     window.addEventListener('focus', () => this.markReadIfVisible(this.active()));
     window.addEventListener('online', () => this.socket.kick());
+    // Leaving the page (or entering the back/forward cache): close the socket so
+    // that presence goes offline; coming back from the cache reconnects and syncs.
+    window.addEventListener('pagehide', () => {
+      this.stopTyping();
+      if (this.session) this.socket.suspend();
+    });
+    window.addEventListener('pageshow', (e) => {
+      if (e.persisted && this.session) this.socket.resume();
+    });
     window.addEventListener('storage', (e) => {
       if (e.key === SESSION_KEY && !e.newValue && this.session) this.signedOut('You signed out in another tab.');
     });

@@ -30,6 +30,7 @@ export class ChatSocket {
   }
 
   start(token) {
+    this.suspended = false;
     this.token = token;
     this.stopped = false;
     this.backoff = BACKOFF_FIRST_MS;
@@ -54,11 +55,36 @@ export class ChatSocket {
     this.failPending('closed');
   }
 
+  /**
+   * Closes while the page is hidden in the back/forward cache (the browser may
+   * otherwise keep the socket open, and the user would look online); resume()
+   * reconnects.
+   */
+  suspend() {
+    if (this.stopped) return;
+    this.stop();
+    this.suspended = true;
+  }
+
+  resume() {
+    if (!this.suspended || !this.token) return;
+    this.suspended = false;
+    this.start(this.token);
+  }
+
   /** Reconnects at once (e.g. the browser came back online). */
   kick() {
     if (this.stopped || (this.ws && this.ws.readyState <= WebSocket.OPEN)) return;
     clearTimeout(this.retryTimer);
     this.open();
+  }
+
+  get debug() {
+    try {
+      return localStorage.getItem('messenger.debug') === '1';
+    } catch (e) {
+      return false;
+    }
   }
 
   open() {
@@ -78,6 +104,7 @@ export class ChatSocket {
     ws.onmessage = (ev) => {
       if (ws !== this.ws) return;
       this.lastFrameAt = Date.now();
+      if (this.debug) console.debug('ws <<', ev.data);
       let frame;
       try {
         frame = JSON.parse(ev.data);
@@ -87,6 +114,7 @@ export class ChatSocket {
       this.onFrame(frame);
     };
     ws.onclose = (ev) => {
+      if (this.debug) console.debug('ws closed', ev.code, ev.reason);
       if (ws !== this.ws) return;
       this.ws = null;
       const wasReady = this.ready;
@@ -167,6 +195,7 @@ export class ChatSocket {
   /** Sends a frame if connected; returns whether it went out. */
   send(frame) {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    if (this.debug) console.debug('ws >>', JSON.stringify(frame));
     this.ws.send(JSON.stringify(frame));
     return true;
   }

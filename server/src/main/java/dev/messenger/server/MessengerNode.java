@@ -1,15 +1,21 @@
 package dev.messenger.server;
 
+import dev.messenger.cluster.NatsBus;
+import dev.messenger.cluster.NatsConnection;
+import dev.messenger.cluster.NatsPresenceRegistry;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.bus.Bus;
+import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.InProcessBus;
+import dev.messenger.core.bus.Topics;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.messaging.Fanout;
 import dev.messenger.core.messaging.Messaging;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
+import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.receipts.Receipts;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.http.AccountRoutes;
@@ -55,6 +61,8 @@ public final class MessengerNode implements AutoCloseable {
   private ExecutorService workers;
   private HttpServer server;
   private WsEndpoint ws;
+  private NatsConnection nats;
+  private NatsPresenceRegistry presenceRegistry;
   private int port;
 
   public MessengerNode(Settings settings) {
@@ -88,7 +96,20 @@ public final class MessengerNode implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     var accountStore = new JdbcAccountStore(db);
     var messageStore = new JdbcMessageStore(db);
-    Bus bus = new InProcessBus();
+    Bus bus;
+    PresenceRegistry registry;
+    NatsPresenceRegistry natsRegistry = null;
+    if (settings.bus().equals("nats")) {
+      nats = NatsConnection.connect(settings.natsUrl(), "messenger-" + settings.nodeId());
+      bus = new NatsBus(nats);
+      natsRegistry =
+          new NatsPresenceRegistry(nats, settings.nodeId(), settings.presenceHeartbeat());
+      registry = natsRegistry;
+      presenceRegistry = natsRegistry;
+    } else {
+      bus = new InProcessBus();
+      registry = new LocalPresenceRegistry();
+    }
     Fanout fanout = new Fanout(bus);
     Conversations conversations =
         new Conversations(messageStore, accountStore, fanout, clock, settings.maxGroupSize());
@@ -97,13 +118,20 @@ public final class MessengerNode implements AutoCloseable {
           long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> workers.execute(task));
           return () -> vertx.cancelTimer(id);
         };
-    WsEndpoint[] endpoint = new WsEndpoint[1];
     Accounts accounts =
         new Accounts(
             accountStore,
             new Argon2Hasher(settings.argon2MemoryKib(), settings.argon2Iterations()),
             clock,
-            deviceId -> endpoint[0].sessions().revoke(deviceId));
+            caller ->
+                bus.publish(
+                    Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
+    Presence presence =
+        new Presence(
+            registry, accountStore, messageStore, bus, clock, timers, settings.presenceGrace());
+    if (natsRegistry != null) {
+      natsRegistry.onUserLost(presence::lostWithNode);
+    }
     Services services =
         new Services(
             settings,
@@ -112,18 +140,11 @@ public final class MessengerNode implements AutoCloseable {
             new Messaging(messageStore, conversations, fanout, clock, settings.maxMessageChars()),
             new Receipts(messageStore, fanout),
             new TypingRelay(messageStore, fanout),
-            new Presence(
-                new LocalPresenceRegistry(),
-                accountStore,
-                messageStore,
-                bus,
-                clock,
-                timers,
-                settings.presenceGrace()),
+            presence,
             bus,
             workers);
     ws = new WsEndpoint(services);
-    endpoint[0] = ws;
+    bus.onReconnect(ws.sessions()::recheckAll);
 
     Router router = Router.router(vertx);
     router
@@ -207,6 +228,12 @@ public final class MessengerNode implements AutoCloseable {
     }
     if (workers != null) {
       workers.shutdown();
+    }
+    if (presenceRegistry != null) {
+      presenceRegistry.close();
+    }
+    if (nats != null) {
+      nats.close();
     }
     if (db != null) {
       db.close();

@@ -20,6 +20,11 @@ import java.util.Objects;
  * @param maxOutboundBytes bytes queued to one WebSocket before it counts as a slow consumer
  * @param workerThreads threads that run store reads and password hashing
  * @param store {@code sqlite} or {@code postgres}
+ * @param bus {@code local} (one node) or {@code nats} (cluster)
+ * @param natsUrl where NATS listens, e.g. {@code nats://127.0.0.1:4222}
+ * @param nodeId this node's name in the cluster (default: random)
+ * @param presenceHeartbeat how often a clustered node refreshes its presence keys; a dead node's
+ *     users go offline within 4 heartbeats plus the grace
  */
 public record Settings(
     String host,
@@ -37,7 +42,11 @@ public record Settings(
     String store,
     String postgresUrl,
     String postgresUser,
-    String postgresPassword) {
+    String postgresPassword,
+    String bus,
+    String natsUrl,
+    String nodeId,
+    Duration presenceHeartbeat) {
 
   public Settings {
     Objects.requireNonNull(host, "host");
@@ -55,6 +64,15 @@ public record Settings(
     }
     if (!store.equals("sqlite") && !store.equals("postgres")) {
       throw new IllegalArgumentException("store must be sqlite or postgres");
+    }
+    if (!bus.equals("local") && !bus.equals("nats")) {
+      throw new IllegalArgumentException("bus must be local or nats");
+    }
+    if (!nodeId.matches("[A-Za-z0-9_-]{1,32}")) {
+      throw new IllegalArgumentException("node-id must be 1-32 characters of A-Z a-z 0-9 _ -");
+    }
+    if (presenceHeartbeat.toMillis() < 100) {
+      throw new IllegalArgumentException("presence-heartbeat must be >= 100ms");
     }
   }
 
@@ -76,7 +94,11 @@ public record Settings(
         "sqlite",
         "jdbc:postgresql://127.0.0.1:5432/messenger",
         "postgres",
-        "");
+        "",
+        "local",
+        "nats://127.0.0.1:4222",
+        dev.messenger.core.Ids.randomBase64(6).replace('-', 'x').replace('_', 'y'),
+        Duration.ofSeconds(2));
   }
 
   public Settings withPort(int p) {
@@ -96,7 +118,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withDataDir(Path d) {
@@ -116,7 +142,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withPresenceGrace(Duration g) {
@@ -136,7 +166,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withIdleTimeout(Duration t) {
@@ -156,7 +190,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withArgon2MemoryKib(int kib) {
@@ -176,7 +214,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withMaxGroupSize(int n) {
@@ -196,7 +238,11 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   public Settings withMaxOutboundBytes(int n) {
@@ -216,7 +262,61 @@ public record Settings(
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
+  }
+
+  /** This node in a cluster: the given store and bus settings, everything else unchanged. */
+  public Settings withCluster(
+      String store, String postgresUrl, String bus, String natsUrl, String nodeId) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
+  }
+
+  public Settings withPresenceHeartbeat(Duration d) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        d);
   }
 
   private static void requireRange(String name, int value, int min, int max) {

@@ -79,6 +79,21 @@ public final class SettingsParser implements Callable<Settings> {
   @Option(names = "--postgres-password", description = "PostgreSQL password")
   String postgresPassword = D.postgresPassword();
 
+  @Option(names = "--bus", description = "local (default) or nats")
+  String bus = D.bus();
+
+  @Option(names = "--nats-url", description = "NATS server URL")
+  String natsUrl = D.natsUrl();
+
+  @Option(names = "--node-id", description = "this node's id in a cluster (default: random)")
+  String nodeId = D.nodeId();
+
+  @Option(
+      names = "--presence-heartbeat",
+      converter = DurationConverter.class,
+      description = "how often a clustered node refreshes its presence, e.g. 2s")
+  Duration presenceHeartbeat = D.presenceHeartbeat();
+
   @Override
   public Settings call() {
     return new Settings(
@@ -97,7 +112,11 @@ public final class SettingsParser implements Callable<Settings> {
         store,
         postgresUrl,
         postgresUser,
-        postgresPassword);
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat);
   }
 
   /**

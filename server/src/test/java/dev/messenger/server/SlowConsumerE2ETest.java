@@ -23,13 +23,11 @@ class SlowConsumerE2ETest {
 
   @Test
   void clientThatStopsReading_isClosed_othersReceiveEverything() throws Exception {
-    try (TestNode node =
-        TestNode.start(TestNode.testSettings().withMaxOutboundBytes(64 * 1024))) {
+    try (TestNode node = TestNode.start(TestNode.testSettings().withMaxOutboundBytes(64 * 1024))) {
       TestUser sender = node.newUser("sender");
       TestUser stalled = node.newUser("stalled");
       TestUser healthy = node.newUser("healthy");
-      var group =
-          sender.http().createGroup("load", List.of(stalled.id(), healthy.id()));
+      var group = sender.http().createGroup("load", List.of(stalled.id(), healthy.id()));
       try (Socket raw = new Socket()) {
         // A tiny receive window and no reads at all.
         raw.setReceiveBufferSize(4096);
@@ -46,7 +44,9 @@ class SlowConsumerE2ETest {
             ChatSocket h = healthy.connect()) {
           watcher.subscribePresence(List.of(stalled.id()));
           watcher.await(
-              f -> "presence".equals(f.path("type").asText()) && "online".equals(f.path("status").asText()),
+              f ->
+                  "presence".equals(f.path("type").asText())
+                      && "online".equals(f.path("status").asText()),
               Duration.ofSeconds(10));
           String body = "x".repeat(1000);
           int total = 6000;
@@ -57,10 +57,13 @@ class SlowConsumerE2ETest {
               replies.get(replies.size() - 1).get(30, TimeUnit.SECONDS);
             }
           }
-          CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+          CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+              .get(60, TimeUnit.SECONDS);
           // The stalled connection was closed: its user goes offline after the grace.
           watcher.await(
-              f -> "presence".equals(f.path("type").asText()) && "offline".equals(f.path("status").asText()),
+              f ->
+                  "presence".equals(f.path("type").asText())
+                      && "offline".equals(f.path("status").asText()),
               Duration.ofSeconds(30));
           // The healthy member got every message, in order.
           List<JsonNode> got = h.awaitCount("message", total, Duration.ofSeconds(60));

@@ -30,14 +30,14 @@ public final class Accounts {
   private final AccountStore store;
   private final PasswordHasher hasher;
   private final Clock clock;
-  private final Consumer<String> onDeviceRevoked;
+  private final Consumer<Caller> onDeviceRevoked;
 
   /**
-   * @param onDeviceRevoked called with the device id after a logout is committed, so the edge can
+   * @param onDeviceRevoked called with the caller after its logout is committed, so the edge can
    *     close that device's sockets with 4001
    */
   public Accounts(
-      AccountStore store, PasswordHasher hasher, Clock clock, Consumer<String> onDeviceRevoked) {
+      AccountStore store, PasswordHasher hasher, Clock clock, Consumer<Caller> onDeviceRevoked) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
@@ -92,7 +92,7 @@ public final class Accounts {
   public CompletableFuture<Void> logout(Caller caller) {
     return store
         .revokeDevice(caller.deviceId(), clock.millis())
-        .thenRun(() -> onDeviceRevoked.accept(caller.deviceId()));
+        .thenRun(() -> onDeviceRevoked.accept(caller));
   }
 
   public User user(String id) {

@@ -78,6 +78,14 @@ public final class Presence {
     }
   }
 
+  /**
+   * A user's connections were on a node that died (cluster mode): announce offline now, unless the
+   * user is online elsewhere. The grace has already passed while the node was found dead.
+   */
+  public void lostWithNode(String userId) {
+    goOffline(userId);
+  }
+
   private void goOffline(String userId) {
     if (registry.isOnline(userId)) {
       pendingOffline.remove(userId);

@@ -354,11 +354,30 @@ public final class Session {
     writeText((String) encoded);
   }
 
-  /** Loads the messages between what was delivered and the first parked one, then drains. */
+  /** Fetches from the store whatever this session may have missed (after a bus reconnect). */
+  void recheck() {
+    context.runOnContext(
+        v -> {
+          if (closed) {
+            return;
+          }
+          delivery.forEach(
+              (conversationId, st) -> {
+                if (!st.filling && st.lastSeq >= 0) {
+                  fillGap(conversationId, st);
+                }
+              });
+        });
+  }
+
+  /**
+   * Loads the messages between what was delivered and the first parked one (or all newer ones if
+   * none is parked), then drains.
+   */
   private void fillGap(String conversationId, DeliveryState st) {
     st.filling = true;
     long from = st.lastSeq;
-    long to = st.parked.firstKey();
+    long to = st.parked.isEmpty() ? Long.MAX_VALUE : st.parked.firstKey();
     CompletableFuture.supplyAsync(
             () -> services.messaging().between(caller.userId(), conversationId, from, to),
             services.workers())

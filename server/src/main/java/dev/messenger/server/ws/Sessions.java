@@ -5,18 +5,17 @@ import dev.messenger.server.Services;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every open {@link Session} of this node: opens them, closes a revoked device's sessions (4001),
- * sweeps idle ones ({@code idle-timeout}) and closes all with 1001 on shutdown. Thread-safe.
+ * Every open {@link Session} of this node: opens them, asks them to re-check the store after a bus
+ * reconnect, sweeps idle ones ({@code idle-timeout}) and closes all with 1001 on shutdown.
+ * Thread-safe.
  */
 public final class Sessions {
   private final Services services;
   private final Map<String, Session> byId = new ConcurrentHashMap<>();
-  private final Map<String, Set<Session>> byDevice = new ConcurrentHashMap<>();
 
   public Sessions(Services services) {
     this.services = services;
@@ -26,27 +25,20 @@ public final class Sessions {
   public Session open(Caller caller, ServerWebSocket ws, Context context) {
     Session s = new Session(caller, ws, context, services, this);
     byId.put(s.id(), s);
-    byDevice.computeIfAbsent(caller.deviceId(), d -> ConcurrentHashMap.newKeySet()).add(s);
     s.start();
     return s;
   }
 
   void remove(Session s) {
     byId.remove(s.id());
-    byDevice.computeIfPresent(
-        s.caller().deviceId(),
-        (d, set) -> {
-          set.remove(s);
-          return set.isEmpty() ? null : set;
-        });
   }
 
-  /** Closes the sessions of a logged-out device with 4001. */
-  public void revoke(String deviceId) {
-    Set<Session> set = byDevice.get(deviceId);
-    if (set != null) {
-      set.forEach(s -> s.closeAsync(Session.CLOSE_REVOKED, "token revoked"));
-    }
+  /**
+   * After the bus reconnected (events may have been lost): every session fetches what it missed
+   * from the store.
+   */
+  public void recheckAll() {
+    byId.values().forEach(Session::recheck);
   }
 
   /** Closes sessions silent for longer than {@code idle-timeout}. */

@@ -38,6 +38,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -255,13 +256,27 @@ class WebClientTest {
     assertThat(byTestIdIn(item(alice, "Bob Stone"), "presence-dot").getAttribute("data-status"))
         .isEqualTo("online");
 
-    bob.get("about:blank");
+    // Bob closes his tab (a fresh tab stays so that the browser keeps running).
+    String closing = bob.getWindowHandle();
+    bob.switchTo().newWindow(WindowType.TAB);
+    String fresh = bob.getWindowHandle();
+    bob.switchTo().window(closing).close();
+    bob.switchTo().window(fresh);
     waitUntil(
         alice, d -> "offline".equals(byTestId(d, "chat-status").getAttribute("data-presence")));
     assertThat(byTestId(alice, "chat-status").getText()).startsWith("last seen");
 
     // Back again: the session is kept in localStorage.
     bob.get(base);
+    waitUntil(bob, d -> "online".equals(byTestId(d, "conn-status").getAttribute("data-state")));
+    waitUntil(
+        alice, d -> "online".equals(byTestId(d, "chat-status").getAttribute("data-presence")));
+
+    // Navigating away (the page may sit in the back/forward cache) is leaving too; Back returns.
+    bob.get("about:blank");
+    waitUntil(
+        alice, d -> "offline".equals(byTestId(d, "chat-status").getAttribute("data-presence")));
+    bob.navigate().back();
     waitUntil(bob, d -> "online".equals(byTestId(d, "conn-status").getAttribute("data-state")));
     waitUntil(
         alice, d -> "online".equals(byTestId(d, "chat-status").getAttribute("data-presence")));
@@ -465,6 +480,8 @@ class WebClientTest {
 
   private void register(ChromeDriver d, String username, String displayName) {
     d.get(base);
+    // The page logs its WebSocket frames to the console, which a failure dumps.
+    js(d).executeScript("localStorage.setItem('messenger.debug', '1');");
     waitUntil(d, x -> byTestId(x, "auth-submit").isDisplayed());
     click(d, "auth-toggle");
     waitUntil(d, x -> byTestId(x, "auth-displayname").isDisplayed());

@@ -1,0 +1,127 @@
+package dev.messenger.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.messaging.Message;
+import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.receipts.ReceiptStatus;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes {@link BusEvent}s as JSON for NATS and back. Stateless and thread-safe; {@link #decode}
+ * throws {@link IOException} for bytes it does not understand.
+ */
+final class EventCodec {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private EventCodec() {}
+
+  static byte[] encode(BusEvent event) {
+    ObjectNode o = MAPPER.createObjectNode();
+    if (event instanceof BusEvent.MessageStored m) {
+      o.put("t", "message");
+      if (m.originDeviceId() != null) {
+        o.put("origin", m.originDeviceId());
+      }
+      o.set("m", message(m.message()));
+    } else if (event instanceof BusEvent.ReceiptMoved r) {
+      o.put("t", "receipt")
+          .put("c", r.conversationId())
+          .put("u", r.userId())
+          .put("s", r.status().wire())
+          .put("seq", r.seq());
+    } else if (event instanceof BusEvent.Typing t) {
+      o.put("t", "typing").put("c", t.conversationId()).put("u", t.userId()).put("s", t.state());
+    } else if (event instanceof BusEvent.PresenceChanged p) {
+      o.put("t", "presence").put("u", p.userId()).put("on", p.online()).put("at", p.lastSeen());
+    } else if (event instanceof BusEvent.DeviceRevoked d) {
+      o.put("t", "revoked").put("d", d.deviceId());
+    }
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a bus event", e);
+    }
+  }
+
+  static BusEvent decode(byte[] bytes) throws IOException {
+    JsonNode o = MAPPER.readTree(bytes);
+    String t = o.path("t").asText();
+    switch (t) {
+      case "message":
+        return new BusEvent.MessageStored(message(o.get("m")), text(o, "origin"));
+      case "receipt":
+        return new BusEvent.ReceiptMoved(
+            text(o, "c"),
+            text(o, "u"),
+            ReceiptStatus.fromWire(text(o, "s")),
+            o.path("seq").asLong());
+      case "typing":
+        return new BusEvent.Typing(text(o, "c"), text(o, "u"), text(o, "s"));
+      case "presence":
+        return new BusEvent.PresenceChanged(
+            text(o, "u"), o.path("on").asBoolean(), o.path("at").asLong());
+      case "revoked":
+        return new BusEvent.DeviceRevoked(text(o, "d"));
+      default:
+        throw new IOException("unknown bus event type: " + t);
+    }
+  }
+
+  private static ObjectNode message(Message m) {
+    ObjectNode o =
+        MAPPER
+            .createObjectNode()
+            .put("c", m.conversationId())
+            .put("seq", m.seq())
+            .put("from", m.senderId())
+            .put("cid", m.clientId())
+            .put("ts", m.ts())
+            .put("k", m.kind().wire())
+            .put("b", m.body());
+    ArrayNode a = o.putArray("a");
+    m.attachments().forEach(a::add);
+    if (m.event() != null) {
+      o.putObject("e")
+          .put("action", m.event().action().wire())
+          .put("u", m.event().userId())
+          .put("by", m.event().by())
+          .put("name", m.event().name());
+    }
+    return o;
+  }
+
+  private static Message message(JsonNode o) {
+    List<String> attachments = new ArrayList<>();
+    o.path("a").forEach(x -> attachments.add(x.asText()));
+    JsonNode e = o.get("e");
+    SystemEvent event =
+        e == null || e.isNull()
+            ? null
+            : new SystemEvent(
+                SystemEvent.Action.fromWire(e.path("action").asText()),
+                text(e, "u"),
+                text(e, "by"),
+                text(e, "name"));
+    return new Message(
+        text(o, "c"),
+        o.path("seq").asLong(),
+        text(o, "from"),
+        text(o, "cid"),
+        o.path("ts").asLong(),
+        Message.Kind.fromWire(text(o, "k")),
+        text(o, "b"),
+        attachments,
+        event);
+  }
+
+  private static String text(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.messenger.cluster;
+
+import dev.messenger.core.bus.Bus;
+import dev.messenger.core.bus.BusEvent;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster {@link Bus} on NATS core pub/sub: topic {@code T} is subject {@code messenger.T}.
+ * <b>At most once</b>: an event published while NATS is unreachable may be lost (jnats buffers what
+ * it can and sends it on reconnect); after a reconnect the {@link #onReconnect} actions run so
+ * sessions re-check the store. Events published by one node to one topic arrive in order. One NATS
+ * subscription per topic with local handlers, all called on one dispatcher thread. Thread-safe.
+ */
+public final class NatsBus implements Bus {
+  private static final Logger LOG = LoggerFactory.getLogger(NatsBus.class);
+  private static final String PREFIX = "messenger.";
+
+  private final NatsConnection connection;
+  private final Dispatcher dispatcher;
+  private final Map<String, List<Consumer<BusEvent>>> handlers = new ConcurrentHashMap<>();
+
+  public NatsBus(NatsConnection connection) {
+    this.connection = connection;
+    Connection nc = connection.nats();
+    this.dispatcher = nc.createDispatcher(this::onMessage);
+  }
+
+  @Override
+  public void publish(String topic, BusEvent event) {
+    connection.nats().publish(PREFIX + topic, EventCodec.encode(event));
+  }
+
+  @Override
+  public Subscription subscribe(String topic, Consumer<BusEvent> handler) {
+    handlers.compute(
+        topic,
+        (t, list) -> {
+          List<Consumer<BusEvent>> l = list;
+          if (l == null) {
+            l = new CopyOnWriteArrayList<>();
+            dispatcher.subscribe(PREFIX + t);
+          }
+          l.add(handler);
+          return l;
+        });
+    return () ->
+        handlers.computeIfPresent(
+            topic,
+            (t, list) -> {
+              list.remove(handler);
+              if (list.isEmpty()) {
+                dispatcher.unsubscribe(PREFIX + t);
+                return null;
+              }
+              return list;
+            });
+  }
+
+  @Override
+  public void onReconnect(Runnable action) {
+    connection.onReconnect(action);
+  }
+
+  private void onMessage(Message msg) {
+    String topic = msg.getSubject().substring(PREFIX.length());
+    List<Consumer<BusEvent>> list = handlers.get(topic);
+    if (list == null) {
+      return;
+    }
+    BusEvent event;
+    try {
+      event = EventCodec.decode(msg.getData());
+    } catch (Exception e) {
+      LOG.warn("dropping an undecodable event on {}", msg.getSubject(), e);
+      return;
+    }
+    for (Consumer<BusEvent> h : list) {
+      try {
+        h.accept(event);
+      } catch (RuntimeException e) {
+        LOG.warn("bus handler for {} failed", topic, e);
+      }
+    }
+  }
+}

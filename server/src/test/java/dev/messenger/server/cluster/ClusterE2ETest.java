@@ -1,0 +1,190 @@
+package dev.messenger.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.messenger.client.ChatSocket;
+import dev.messenger.client.ConversationView;
+import dev.messenger.client.LoginResult;
+import dev.messenger.client.MessengerClient;
+import dev.messenger.client.PresenceView;
+import dev.messenger.server.MessengerNode;
+import dev.messenger.server.Settings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes on one PostgreSQL and one NATS (DESIGN.md "Cluster mode"): users on different nodes
+ * chat with every guarantee of a single node.
+ */
+class ClusterE2ETest {
+  private static final Duration T = Duration.ofSeconds(15);
+  private static final AtomicInteger N = new AtomicInteger();
+  private static String db;
+  private static final List<MessengerNode> nodes = new ArrayList<>();
+  private static final List<URI> uris = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    ClusterServices.require();
+    db = ClusterServices.newDatabase();
+    for (String id : List.of("a", "b", "c")) {
+      Settings s =
+          Settings.defaults()
+              .withPort(0)
+              .withDataDir(Files.createTempDirectory("cluster"))
+              .withArgon2MemoryKib(1024)
+              .withPresenceGrace(Duration.ofMillis(300))
+              .withPresenceHeartbeat(Duration.ofMillis(500))
+              .withCluster(
+                  "postgres", db, "nats", ClusterServices.NATS, "it" + id + N.incrementAndGet());
+      MessengerNode node = new MessengerNode(s);
+      uris.add(URI.create("http://127.0.0.1:" + node.start()));
+      nodes.add(node);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    nodes.forEach(MessengerNode::close);
+    if (db != null) {
+      ClusterServices.dropDatabase(db);
+    }
+  }
+
+  record User(String id, String name, MessengerClient http) {}
+
+  private static User user(int node, String prefix) {
+    String name = prefix + "_" + N.incrementAndGet() + "_" + (System.nanoTime() % 1000);
+    MessengerClient anon = new MessengerClient(uris.get(node));
+    anon.register(name, "password-" + name, null);
+    LoginResult r = anon.login(name, "password-" + name, null);
+    return new User(r.userId(), name, anon.withToken(r.token()));
+  }
+
+  /** The same user's token used against another node. */
+  private static MessengerClient on(int node, User u) {
+    return new MessengerClient(uris.get(node)).withToken(u.http().token());
+  }
+
+  @Test
+  void directChat_acrossNodes_withOrderReceiptsPresenceAndTyping() {
+    User alice = user(0, "alice");
+    User bob = user(1, "bob");
+    try (ChatSocket a = alice.http().connect();
+        ChatSocket b = bob.http().connect();
+        ChatSocket bOnC = on(2, bob).connect()) {
+      String cid = a.sendTo(bob.id(), "x-0", "first").join().get("conversationId").asText();
+      // Visible now that they share a conversation.
+      a.subscribePresence(List.of(bob.id()));
+      List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+      for (int i = 1; i < 200; i++) {
+        replies.add(a.send(cid, "x-" + i, "m" + i));
+      }
+      replies.forEach(f -> assertThat(f.join().get("type").asText()).isEqualTo("sent"));
+      for (ChatSocket s : List.of(b, bOnC)) {
+        List<JsonNode> got = s.awaitCount("message", 200, T);
+        for (int i = 0; i < 200; i++) {
+          assertThat(got.get(i).get("seq").asLong()).isEqualTo(i + 1);
+        }
+      }
+      b.ack(cid, 150, "read");
+      JsonNode receipt =
+          a.await(
+              f ->
+                  "receipt".equals(f.path("type").asText())
+                      && "read".equals(f.path("status").asText()),
+              T);
+      assertThat(receipt.get("seq").asLong()).isEqualTo(150);
+      bOnC.typing(cid, "start");
+      assertThat(a.awaitType("typing", T).get("userId").asText()).isEqualTo(bob.id());
+      a.await(
+          f ->
+              "presence".equals(f.path("type").asText())
+                  && "online".equals(f.path("status").asText()),
+          T);
+      // Presence is cluster-wide: Bob is online on B and C; closing B alone keeps him online.
+      b.close();
+      assertThat(on(2, alice).presence(List.of(bob.id())))
+          .extracting(PresenceView::status)
+          .containsExactly("online");
+      bOnC.close();
+      a.await(
+          f ->
+              "presence".equals(f.path("type").asText())
+                  && "offline".equals(f.path("status").asText()),
+          T);
+      assertThat(on(1, alice).presence(List.of(bob.id())))
+          .extracting(PresenceView::status)
+          .containsExactly("offline");
+    }
+  }
+
+  @Test
+  void groupChat_membersOnThreeNodes_receiveEverythingInOrder() {
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      users.add(user(i % 3, "g"));
+    }
+    ConversationView g =
+        users
+            .get(0)
+            .http()
+            .createGroup("spread", users.subList(1, 9).stream().map(User::id).toList());
+    List<ChatSocket> sockets = new ArrayList<>();
+    try {
+      for (User u : users) {
+        sockets.add(u.http().connect());
+      }
+      List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        replies.add(sockets.get(i % 3).send(g.id(), "gs-" + i, "g" + i));
+      }
+      replies.forEach(f -> assertThat(f.join().get("type").asText()).isEqualTo("sent"));
+      for (int i = 3; i < 9; i++) {
+        List<JsonNode> got = sockets.get(i).awaitCount("message", 30, T);
+        for (int k = 0; k < 30; k++) {
+          assertThat(got.get(k).get("seq").asLong()).isEqualTo(k + 2);
+        }
+      }
+    } finally {
+      sockets.forEach(ChatSocket::close);
+    }
+  }
+
+  @Test
+  void concurrentSends_throughThreeNodes_getUniqueGapFreeSeqs() throws Exception {
+    User alice = user(0, "alice");
+    User bob = user(1, "bob");
+    String cid = alice.http().openDirect(bob.id()).id();
+    List<ChatSocket> sockets =
+        List.of(alice.http().connect(), on(1, alice).connect(), on(2, bob).connect());
+    try {
+      List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        replies.add(sockets.get(i % 3).send(cid, "cc-" + i, "c" + i));
+      }
+      CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      Set<Long> seqs = new HashSet<>();
+      for (var r : replies) {
+        assertThat(r.join().get("type").asText()).isEqualTo("sent");
+        assertThat(seqs.add(r.join().get("seq").asLong())).isTrue();
+      }
+      assertThat(seqs).hasSize(300).allMatch(s -> s >= 1 && s <= 300);
+      assertThat(alice.http().conversation(cid).lastSeq()).isEqualTo(300);
+    } finally {
+      sockets.forEach(ChatSocket::close);
+    }
+  }
+}
