@@ -75,11 +75,15 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public <T> CompletableFuture<T> submit(Work<T> work) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    if (closed) {
-      f.completeExceptionally(unavailable("the store is shutting down", null));
-      return f;
+    synchronized (queue) {
+      // Under the same lock as close(): a write is either queued before the writer's last drain
+      // or refused, never left behind.
+      if (closed) {
+        f.completeExceptionally(unavailable("the store is shutting down", null));
+        return f;
+      }
+      queue.add(new Task<>(work, f));
     }
-    queue.add(new Task<>(work, f));
     return f;
   }
 
@@ -102,7 +106,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.error("group-commit writer failed", e);
       } finally {
         batch.clear();
@@ -123,11 +127,13 @@ public final class GroupCommitWriter implements AutoCloseable {
         done.add(runOne(c, task));
       }
       c.commit();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
       LOG.warn("commit of {} writes failed", batch.size(), e);
       closeConnection();
       MessengerException failure = unavailable("the store could not commit", e);
-      completions.execute(() -> batch.forEach(task -> task.future.completeExceptionally(failure)));
+      // A copy: loop() clears `batch` before the completion thread gets to it.
+      List<Task<?>> failed = List.copyOf(batch);
+      completions.execute(() -> failed.forEach(task -> task.future.completeExceptionally(failure)));
       return;
     }
     List<Runnable> outcomes = List.copyOf(done);
@@ -144,7 +150,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     } catch (MessengerException e) {
       c.rollback(sp);
       return () -> task.future.completeExceptionally(e);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
       c.rollback(sp);
       LOG.warn("a write failed", e);
       MessengerException failure = unavailable("the store rejected the write", e);
@@ -183,7 +189,9 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** Stops taking writes, commits what is queued, then stops. Waits up to 10 s. */
   @Override
   public void close() {
-    closed = true;
+    synchronized (queue) {
+      closed = true;
+    }
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

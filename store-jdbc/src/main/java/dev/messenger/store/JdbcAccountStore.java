@@ -70,7 +70,7 @@ public final class JdbcAccountStore implements AccountStore {
                 c,
                 JdbcAccountStore::user,
                 "SELECT " + USER_COLUMNS + " FROM users WHERE username = ?",
-                username));
+                username.toLowerCase(java.util.Locale.ROOT)));
   }
 
   @Override
