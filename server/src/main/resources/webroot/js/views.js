@@ -561,7 +561,9 @@ export class Views {
         text = p.status === 'online' ? 'online' : lastSeen(p.lastSeen, this.app.now());
       }
     } else {
-      const names = c.members.map((m) => this.app.name(m.userId));
+      const me = this.app.session.userId;
+      const names = c.members.filter((m) => m.userId !== me).map((m) => this.app.name(m.userId));
+      if (c.members.some((m) => m.userId === me)) names.push('You');
       text = `${c.members.length} members: ${names.join(', ')}`;
     }
     status.dataset.presence = presence;
@@ -592,7 +594,9 @@ export class Views {
   autoGrow() {
     const input = $('composer-input');
     input.style.height = 'auto';
-    input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
+    const full = input.scrollHeight + 2; // + borders
+    input.style.height = `${Math.min(full, 160)}px`;
+    input.style.overflowY = full > 160 ? 'auto' : 'hidden';
   }
 
   submitComposer() {
@@ -660,9 +664,11 @@ export class Views {
         pending: p,
       });
     }
+    let dayTs = null;
     for (const { m, pending } of items) {
-      if (!prev || !sameDay(prev.ts, m.ts)) {
+      if (dayTs === null || !sameDay(dayTs, m.ts)) {
         list.appendChild(h('li', { class: 'day-sep', role: 'separator' }, h('span', null, dayLabel(m.ts, this.app.now()))));
+        dayTs = m.ts;
         prev = null;
       }
       if (m.kind === 'system') {
@@ -777,10 +783,15 @@ export class Views {
     $('group-rename-submit').hidden = !admin;
     $('add-member-form').hidden = !admin;
     const ul = $('group-member-list');
-    clear(ul);
     const me = this.app.session.userId;
     const members = [...c.members].sort((a, b) => (a.userId === me ? -1 : b.userId === me ? 1
       : this.app.name(a.userId).localeCompare(this.app.name(b.userId))));
+    // Rebuild only when something shown changed (keeps focus on a Remove button).
+    const sig = JSON.stringify([admin, members.map((m) => [m.userId, m.role, this.app.name(m.userId)])]);
+    if (ul.dataset.sig === sig && ul.dataset.conv === c.id) return;
+    ul.dataset.sig = sig;
+    ul.dataset.conv = c.id;
+    clear(ul);
     for (const m of members) {
       const name = m.userId === me ? 'You' : this.app.name(m.userId);
       const u = this.app.user(m.userId);

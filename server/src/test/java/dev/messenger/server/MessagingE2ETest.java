@@ -122,6 +122,45 @@ class MessagingE2ETest {
   }
 
   @Test
+  void bothSidesSendingAtOnce_everyDeviceGetsAllFromSeq1_andNoSenderGetsItsOwnBack()
+      throws Exception {
+    TestUser alice = node.newUser("alice");
+    TestUser bob = node.newUser("bob");
+    TestUser alice2 = node.newDevice(alice);
+    TestUser bob2 = node.newDevice(bob);
+    String cid = alice.http().openDirect(bob.id()).id();
+    try (ChatSocket a = alice.connect();
+        ChatSocket b = bob.connect();
+        ChatSocket a2 = alice2.connect();
+        ChatSocket b2 = bob2.connect()) {
+      List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        replies.add(a.send(cid, "a-" + i, "from alice " + i));
+        replies.add(b.send(cid, "b-" + i, "from bob " + i));
+      }
+      CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      for (ChatSocket other : List.of(a2, b2)) {
+        List<JsonNode> got = other.awaitCount("message", 600, Duration.ofSeconds(60));
+        for (int i = 0; i < 600; i++) {
+          assertThat(got.get(i).get("seq").asLong()).isEqualTo(i + 1);
+        }
+      }
+      for (var pair : List.of(List.of(a, bob.id()), List.of(b, alice.id()))) {
+        ChatSocket s = (ChatSocket) pair.get(0);
+        List<JsonNode> got = s.awaitCount("message", 300, Duration.ofSeconds(60));
+        long prev = 0;
+        for (JsonNode m : got) {
+          assertThat(m.get("senderId").asText()).isEqualTo(pair.get(1));
+          assertThat(m.get("seq").asLong()).isGreaterThan(prev);
+          prev = m.get("seq").asLong();
+        }
+        s.requestSync(Frames.frame("ping"));
+        assertThat(s.frames("message")).hasSize(300);
+      }
+    }
+  }
+
+  @Test
   void twoDevices_seeTheSameHistory_overWebSocketAndHttp() {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");

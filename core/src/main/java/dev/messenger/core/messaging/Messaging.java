@@ -10,7 +10,9 @@ import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.conversations.Member;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -137,6 +139,15 @@ public final class Messaging {
     }
     int n = (int) Math.min(MAX_PAGE * 5L, beforeSeq - afterSeq - 1);
     return store.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
+  }
+
+  /** The lastSeq of every conversation the user is an active member of, by conversation id. */
+  public Map<String, Long> lastSeqs(String userId) {
+    Map<String, Long> out = new HashMap<>();
+    for (Conversation c : store.conversationsOf(userId)) {
+      out.put(c.id(), c.lastSeq());
+    }
+    return out;
   }
 
   /** The conversation, if the user is an active member (used by the edge). */

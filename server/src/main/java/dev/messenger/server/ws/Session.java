@@ -17,9 +17,12 @@ import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -52,6 +55,9 @@ public final class Session {
   public static final short CLOSE_TOO_BIG = 1009;
   public static final short CLOSE_REVOKED = 4001;
 
+  /** How many of its own clientIds a session remembers, to never echo them back. */
+  private static final int OWN_CLIENT_IDS = 4096;
+
   private final String id = Ids.newId("s");
   private final Caller caller;
   private final ServerWebSocket ws;
@@ -59,6 +65,22 @@ public final class Session {
   private final Services services;
   private final Sessions registry;
   private final Map<String, DeliveryState> delivery = new HashMap<>();
+
+  /** Doorbells that rang before the delivery cursors were loaded; null once they are. */
+  private List<BusEvent.MessageStored> early = new ArrayList<>();
+
+  /** clientIds this connection sent (bounded): never echoed back to it, even by a gap fill. */
+  private final Set<String> ownClientIds =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > OWN_CLIENT_IDS;
+            }
+          });
+
   private final Map<String, Bus.Subscription> presenceSubscriptions = new HashMap<>();
   private Bus.Subscription userSubscription;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -67,7 +89,9 @@ public final class Session {
 
   /** What this session delivered of one conversation, and what waits for a gap to be filled. */
   private static final class DeliveryState {
-    long lastSeq = -1;
+    /** 0 for a conversation this session knew nothing of: it starts at the first message. */
+    long lastSeq;
+
     boolean filling;
     final TreeMap<Long, BusEvent.MessageStored> parked = new TreeMap<>();
   }
@@ -109,7 +133,6 @@ public final class Session {
         services
             .bus()
             .subscribe(Topics.user(caller.userId()), e -> context.runOnContext(v -> onEvent(e)));
-    services.presence().connected(caller.userId(), id);
     write(
         Wire.object()
             .put("type", "ready")
@@ -117,6 +140,48 @@ public final class Session {
             .put("deviceId", caller.deviceId())
             .put("protocol", 1)
             .put("serverTime", System.currentTimeMillis()));
+    // Off the event loop (the cluster registry talks to NATS), in order with everything else.
+    chain(
+        () -> {
+          Map<String, Long> lastSeqs = Map.of();
+          try {
+            services.presence().connected(caller.userId(), id);
+            lastSeqs = services.messaging().lastSeqs(caller.userId());
+          } finally {
+            Map<String, Long> start = lastSeqs;
+            context.runOnContext(v -> startDelivery(start));
+          }
+        });
+  }
+
+  /**
+   * Runs {@code task} on the worker pool after the tasks chained before it; a failing task is
+   * logged and does not stop the ones after it. Call on the event loop.
+   */
+  private void chain(Runnable task) {
+    tail =
+        tail.thenRunAsync(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                LOG.warn("session {} task failed", id, e);
+              }
+            },
+            services.workers());
+  }
+
+  /**
+   * Starts each conversation's delivery cursor at its lastSeq as of now, so every message committed
+   * after the connect is delivered (a doorbell that comes out of order is caught by the gap fill),
+   * then handles the doorbells that rang meanwhile.
+   */
+  private void startDelivery(Map<String, Long> lastSeqs) {
+    lastSeqs.forEach(
+        (c, seq) -> delivery.computeIfAbsent(c, k -> new DeliveryState()).lastSeq = seq);
+    List<BusEvent.MessageStored> waiting = early;
+    early = null;
+    waiting.forEach(this::deliver);
   }
 
   private void touch() {
@@ -197,6 +262,7 @@ public final class Session {
   }
 
   private void onSend(ClientFrame.Send s) {
+    ownClientIds.add(s.clientId());
     SendCommand cmd =
         new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
     serial(
@@ -320,6 +386,10 @@ public final class Session {
   }
 
   private void deliver(BusEvent.MessageStored event) {
+    if (early != null) {
+      early.add(event);
+      return;
+    }
     Message m = event.message();
     DeliveryState st = delivery.computeIfAbsent(m.conversationId(), k -> new DeliveryState());
     if (st.filling) {
@@ -328,7 +398,7 @@ public final class Session {
       }
       return;
     }
-    if (st.lastSeq < 0 || m.seq() == st.lastSeq + 1) {
+    if (m.seq() == st.lastSeq + 1) {
       emit(st, event);
       return;
     }
@@ -340,8 +410,10 @@ public final class Session {
   }
 
   private void emit(DeliveryState st, BusEvent.MessageStored event) {
-    st.lastSeq = event.message().seq();
-    if (caller.deviceId().equals(event.originDeviceId())) {
+    Message m = event.message();
+    st.lastSeq = m.seq();
+    if (caller.deviceId().equals(event.originDeviceId())
+        || (m.senderId().equals(caller.userId()) && ownClientIds.contains(m.clientId()))) {
       return;
     }
     Object encoded = event.encoded().get();
@@ -363,7 +435,7 @@ public final class Session {
           }
           delivery.forEach(
               (conversationId, st) -> {
-                if (!st.filling && st.lastSeq >= 0) {
+                if (!st.filling) {
                   fillGap(conversationId, st);
                 }
               });
@@ -475,6 +547,6 @@ public final class Session {
     presenceSubscriptions.values().forEach(Bus.Subscription::cancel);
     presenceSubscriptions.clear();
     registry.remove(this);
-    services.presence().disconnected(caller.userId(), id);
+    chain(() -> services.presence().disconnected(caller.userId(), id));
   }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,6 +79,8 @@ class WebClientTest {
   private ChromeDriver bob;
   private ChromeDriver carol;
   private final List<ChromeDriver> drivers = new ArrayList<>();
+  private final Map<String, List<String>> consoles = new java.util.LinkedHashMap<>();
+  private final List<String> scriptErrors = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** On a failure: each browser's console and a screenshot, to see what the page did. */
@@ -110,6 +114,34 @@ class WebClientTest {
     CompletableFuture<ChromeDriver> b = CompletableFuture.supplyAsync(() -> browser(1100, 760));
     alice = a.join();
     bob = b.join();
+  }
+
+  /** Keeps each page's console, and notes script errors (not failed network requests). */
+  @AfterEach
+  void collectConsoles() {
+    collect("alice", alice);
+    collect("bob", bob);
+    collect("carol", carol);
+  }
+
+  private void collect(String name, ChromeDriver d) {
+    if (d == null) {
+      return;
+    }
+    try {
+      for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
+        String line = e.getLevel() + " " + e.getMessage();
+        consoles.computeIfAbsent(name, k -> new ArrayList<>()).add(line);
+        boolean network =
+            e.getMessage().contains("Failed to load resource")
+                || e.getMessage().contains("WebSocket connection to");
+        if (e.getLevel() == Level.SEVERE && !network) {
+          scriptErrors.add(name + ": " + e.getMessage());
+        }
+      }
+    } catch (RuntimeException e) {
+      // the browser is gone
+    }
   }
 
   @AfterAll
@@ -481,6 +513,9 @@ class WebClientTest {
     waitUntil(alice, d -> item(d, "Bob Stone") != null);
     openChat(alice, "Bob Stone");
     waitMessage(alice, "Loud and clear.");
+
+    collectConsoles();
+    assertThat(scriptErrors).as("script errors in the pages").isEmpty();
   }
 
   // ---- page helpers --------------------------------------------------------------------
@@ -699,22 +734,25 @@ class WebClientTest {
   }
 
   private void dumpBrowsers(String test) {
+    collectConsoles();
     String[] names = {"alice", "bob", "carol"};
     ChromeDriver[] all = {alice, bob, carol};
     for (int i = 0; i < all.length; i++) {
       ChromeDriver d = all[i];
+      List<String> lines = consoles.getOrDefault(names[i], List.of());
+      System.out.println(
+          "---- " + names[i] + " after failure of " + test + " (last console lines)");
+      for (String line : lines.subList(Math.max(0, lines.size() - 60), lines.size())) {
+        System.out.println("  " + line);
+      }
       if (d == null) {
         continue;
       }
       try {
-        System.out.println(
-            "---- " + names[i] + " after failure of " + test + ": " + d.getCurrentUrl());
-        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
-          System.out.println("  console " + e.getLevel() + " " + e.getMessage());
-        }
+        System.out.println("  url: " + d.getCurrentUrl());
         screenshot(d, "failed-" + names[i] + ".png", false);
       } catch (RuntimeException | IOException e) {
-        System.out.println("  (no diagnostics: " + e + ")");
+        System.out.println("  (no screenshot: " + e + ")");
       }
     }
   }
