@@ -47,7 +47,15 @@ final class Targets {
       if (e.status() != 404 && e.status() != 400) {
         throw e;
       }
-      return byId(client, usernameOrId);
+      try {
+        return client.conversation(usernameOrId);
+      } catch (ApiException notFound) {
+        if (notFound.status() == 404 || notFound.status() == 403) {
+          throw new CliException(
+              "no user named " + usernameOrId + ", and no conversation with that id");
+        }
+        throw notFound;
+      }
     }
     return client.openDirect(user.id());
   }
@@ -57,7 +65,7 @@ final class Targets {
       return client.conversation(id);
     } catch (ApiException e) {
       if (e.status() == 404 || e.status() == 403) {
-        throw new CliException("no user or conversation " + id + " that you can see");
+        throw new CliException("no conversation " + id + " that you can see");
       }
       throw e;
     }
