@@ -6,6 +6,8 @@ import { ChatSocket } from './socket.js';
 import { Store } from './store.js';
 import { randomId, displayName } from './format.js';
 import { Views } from './views.js';
+import { installMedia } from './media.js';
+import { enablePush } from './push.js';
 
 const SESSION_KEY = 'messenger.session';
 const PAGE = 50;
@@ -42,6 +44,7 @@ class App {
 
   boot() {
     this.views.wireStatic();
+    installMedia(this);
     window.addEventListener('hashchange', () => this.route());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') this.markReadIfVisible(this.active());
@@ -102,11 +105,14 @@ class App {
       this.route();
     });
     this.socket.start(session.token);
+    enablePush(this.api);
   }
 
   async logout() {
     const api = this.api;
     this.socket.stop();
+    // Unsent messages are not kept on a shared computer after signing out.
+    if (this.session) localStorage.removeItem(this.outboxKey());
     try {
       await api.logout();
     } catch (e) {

@@ -4,7 +4,8 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * Creates an element. attrs: plain attributes, plus "class", "dataset" (object),
+ * Creates an element. attrs: plain attributes, plus "class", "dataset" (object), "style"
+ * (object of CSS properties, set through el.style),
  * "on" (object of event listeners), "text" (textContent). Children: nodes or
  * strings (as text), null/false skipped, arrays flattened.
  */
@@ -18,6 +19,8 @@ export function h(tag, attrs, ...children) {
       else if (k === 'dataset') Object.assign(el.dataset, v);
       else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
       else if (k === 'testid') el.setAttribute('data-testid', v);
+      // Through the CSSOM, which the Content Security Policy allows (a style attribute is not).
+      else if (k === 'style' && typeof v === 'object') Object.assign(el.style, v);
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }

@@ -62,6 +62,7 @@ export class Store {
     c.lastSeq = Math.max(c.lastSeq, s.lastSeq || 0);
     if (s.lastMessage && (!c.lastMessage || s.lastMessage.seq >= c.lastMessage.seq)) {
       c.lastMessage = s.lastMessage;
+      this.noteJoin(c, s.lastMessage);
     }
     const old = new Map(c.members.map((m) => [m.userId, m]));
     c.members = (s.members || []).map((m) => {
@@ -78,6 +79,18 @@ export class Store {
     return c;
   }
 
+  /**
+   * The summary gives no joinedSeq and a member added later starts with readSeq 0,
+   * so lastSeq - readSeq would count messages from before the join, which we
+   * cannot see: our own member_added note marks where our history starts.
+   */
+  noteJoin(c, m) {
+    if (m && m.kind === 'system' && m.event && m.event.action === 'member_added'
+        && m.event.userId === this.me) {
+      c.floorSeq = Math.max(c.floorSeq, m.seq - 1);
+    }
+  }
+
   remove(id) {
     const c = this.convs.get(id);
     if (c) for (const t of c.typing.values()) clearTimeout(t);
@@ -86,6 +99,7 @@ export class Store {
 
   /** Notes a message in the summary part (lastSeq, preview, activity). */
   noteMessage(c, m) {
+    this.noteJoin(c, m);
     c.lastSeq = Math.max(c.lastSeq, m.seq);
     if (!c.lastMessage || m.seq >= c.lastMessage.seq) c.lastMessage = m;
     c.lastActivity = Math.max(c.lastActivity, m.ts || 0);

@@ -3,6 +3,7 @@
 
 import { $, h, clear, icon } from './dom.js';
 import { ApiError } from './api.js';
+import { attachmentsNode } from './media.js';
 import {
   clockTime, dayLabel, sameDay, listTime, lastSeen, paintAvatar, displayName, avatarColor, initials,
 } from './format.js';
@@ -686,10 +687,11 @@ export class Views {
       if (own) meta.appendChild(this.ticks(c, m, pending));
       const bubble = h('div', { class: 'bubble' },
         !own && c.kind === 'group' && !grouped
-          ? h('span', { class: 'sender', testid: 'message-sender', style: `color:${avatarColor(m.senderId)}` }, senderName)
+          ? h('span', { class: 'sender', testid: 'message-sender', style: { color: avatarColor(m.senderId) } }, senderName)
           : null,
         h('span', { class: 'sr-only' }, `${senderName}: `),
         h('span', { class: 'body', testid: 'message-body', dir: 'auto' }, m.body),
+        m.attachments && m.attachments.length ? attachmentsNode(this.app.api, m) : null,
         meta);
       const li = h('li', {
         class: `msg ${own ? 'own' : 'other'}${grouped ? ' grouped' : ''}${pending ? ` pending ${pending.state}` : ''}`,

@@ -24,7 +24,10 @@ class SteadyScenarioTest {
             Settings.defaults()
                 .withPort(0)
                 .withDataDir(tmp.resolve("data"))
-                .withArgon2MemoryKib(1024))) {
+                .withArgon2MemoryKib(1024)
+                // One IP registers every user: rate limits off, as for a benchmark run.
+                .withLimits(
+                    dev.messenger.server.limits.Limits.defaults().withRates(0, 0, 0, 0, 0)))) {
       int port = node.start();
 
       int exit =

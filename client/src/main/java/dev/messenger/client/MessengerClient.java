@@ -2,6 +2,7 @@ package dev.messenger.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -194,6 +196,92 @@ public final class MessengerClient {
     ObjectNode req = Json.object().put("clientId", clientId).put("body", body);
     return MessageView.fromJson(
         call("POST", "/conversations/" + segment(conversationId) + "/messages", req));
+  }
+
+  /**
+   * Posts a message with attachments (media ids from {@link #uploadMedia}); {@code body} may be
+   * empty when there is at least one.
+   */
+  public MessageView postMessage(
+      String conversationId, String clientId, String body, List<String> attachments) {
+    ObjectNode req = Json.object().put("clientId", clientId).put("body", body);
+    attachments.forEach(req.putArray("attachments")::add);
+    return MessageView.fromJson(
+        call("POST", "/conversations/" + segment(conversationId) + "/messages", req));
+  }
+
+  /**
+   * Uploads a file's bytes ({@code POST /media}); the server detects the type from the content, and
+   * {@code contentType} (may be null) only refines it.
+   */
+  public MediaView uploadMedia(Path file, String contentType) {
+    try {
+      return uploadMedia(HttpRequest.BodyPublishers.ofFile(file), contentType);
+    } catch (FileNotFoundException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Uploads bytes ({@code POST /media}); see {@link #uploadMedia(Path, String)}. */
+  public MediaView uploadMedia(byte[] bytes, String contentType) {
+    return uploadMedia(HttpRequest.BodyPublishers.ofByteArray(bytes), contentType);
+  }
+
+  private MediaView uploadMedia(HttpRequest.BodyPublisher body, String contentType) {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(stripSlash(baseUri.toString()) + API + "/media"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", contentType == null ? "application/octet-stream" : contentType)
+            .POST(body);
+    return MediaView.fromJson(Json.parse(new String(send(req), StandardCharsets.UTF_8)));
+  }
+
+  /** The bytes of a media object ({@code GET /media/{id}}, or its thumbnail). */
+  public byte[] downloadMedia(String mediaId, boolean thumbnail) {
+    String q = thumbnail ? "?thumb=1" : "";
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(stripSlash(baseUri.toString()) + API + "/media/" + segment(mediaId) + q))
+            .timeout(REQUEST_TIMEOUT)
+            .GET());
+  }
+
+  private byte[] send(HttpRequest.Builder req) {
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest r = req.build();
+    HttpResponse<byte[]> res;
+    try {
+      res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during " + r.method() + " " + r.uri(), e);
+    }
+    if (res.statusCode() < 200 || res.statusCode() > 299) {
+      throw ApiException.fromResponse(
+          res.statusCode(), new String(res.body(), StandardCharsets.UTF_8));
+    }
+    return res.body();
+  }
+
+  /** The server's VAPID public key (base64url), for {@code PushManager.subscribe}. */
+  public String vapidPublicKey() {
+    return Json.text(call("GET", "/push/vapid-public-key", null), "key");
+  }
+
+  /** Sets this device's Web Push subscription ({@code PUT /devices/current/push}). */
+  public void setPush(String endpoint, String p256dh, String auth) {
+    ObjectNode body = Json.object().put("type", "webpush").put("endpoint", endpoint);
+    body.putObject("keys").put("p256dh", p256dh).put("auth", auth);
+    call("PUT", "/devices/current/push", body);
+  }
+
+  /** Removes this device's Web Push subscription. */
+  public void clearPush() {
+    call("DELETE", "/devices/current/push", null);
   }
 
   /** A page of history; null arguments are left out (default: the newest 50). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.messaging.Attachment;
 import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.receipts.ReceiptStatus;
@@ -85,7 +86,14 @@ final class EventCodec {
             .put("k", m.kind().wire())
             .put("b", m.body());
     ArrayNode a = o.putArray("a");
-    m.attachments().forEach(a::add);
+    m.attachments()
+        .forEach(
+            x ->
+                a.addObject()
+                    .put("id", x.id())
+                    .put("mime", x.mime())
+                    .put("size", x.size())
+                    .put("sha256", x.sha256()));
     if (m.event() != null) {
       o.putObject("e")
           .put("action", m.event().action().wire())
@@ -97,8 +105,16 @@ final class EventCodec {
   }
 
   private static Message message(JsonNode o) {
-    List<String> attachments = new ArrayList<>();
-    o.path("a").forEach(x -> attachments.add(x.asText()));
+    List<Attachment> attachments = new ArrayList<>();
+    o.path("a")
+        .forEach(
+            x ->
+                attachments.add(
+                    new Attachment(
+                        text(x, "id"),
+                        text(x, "mime"),
+                        x.path("size").asLong(),
+                        text(x, "sha256"))));
     JsonNode e = o.get("e");
     SystemEvent event =
         e == null || e.isNull()

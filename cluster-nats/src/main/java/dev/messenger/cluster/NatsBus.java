@@ -65,6 +65,18 @@ public final class NatsBus implements Bus {
             });
   }
 
+  /** A round trip to the NATS server: every SUB sent before it has been processed. */
+  @Override
+  public void awaitSubscriptions() {
+    try {
+      connection.nats().flush(java.time.Duration.ofSeconds(5));
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("NATS did not answer a flush within 5 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void onReconnect(Runnable action) {
     connection.onReconnect(action);

@@ -52,6 +52,11 @@ public final class NatsConnection implements AutoCloseable {
     return nats;
   }
 
+  /** True while the connection to NATS is up. */
+  public boolean connected() {
+    return nats.getStatus() == Connection.Status.CONNECTED;
+  }
+
   void onReconnect(Runnable action) {
     onReconnect.add(action);
   }

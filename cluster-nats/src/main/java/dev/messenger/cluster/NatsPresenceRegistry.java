@@ -54,6 +54,7 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
 
   private final Map<String, Long> nodeSeenAt = new HashMap<>();
   private volatile Consumer<String> onUserLost = u -> {};
+  private volatile Runnable onNodeLost = () -> {};
 
   /**
    * Creates the bucket if needed, starts watching it and heart-beating.
@@ -102,6 +103,14 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
   /** Sets who hears of users lost with a dead node (called on the heartbeat thread). */
   public void onUserLost(Consumer<String> handler) {
     this.onUserLost = handler;
+  }
+
+  /**
+   * Sets what runs on every node when it finds another node dead (called on the heartbeat thread):
+   * the dead node's last doorbells may never have gone out, so sessions re-check the store.
+   */
+  public void onNodeLost(Runnable action) {
+    this.onNodeLost = action;
   }
 
   @Override
@@ -186,6 +195,9 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
         }
       }
       leader = nodeSeenAt.keySet().stream().allMatch(n -> n.compareTo(nodeId) >= 0);
+    }
+    if (!dead.isEmpty()) {
+      onNodeLost.run();
     }
     for (var e : dead.entrySet()) {
       LOG.info("node {} is gone with {} users", e.getKey(), e.getValue().size());

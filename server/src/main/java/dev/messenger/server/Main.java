@@ -10,6 +10,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before anything logs: pick the logback configuration.
+    for (String a : args) {
+      if (a.equals("--log-format=json")) {
+        System.setProperty("logback.configurationFile", "logback-json.xml");
+      }
+    }
     Settings settings;
     try {
       settings = SettingsParser.parse(args);

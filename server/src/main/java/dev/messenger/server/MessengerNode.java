@@ -21,6 +21,12 @@ import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
+import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.PushRoutes;
+import dev.messenger.server.limits.RateLimits;
+import dev.messenger.server.media.MediaFeature;
+import dev.messenger.server.metrics.Metrics;
+import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.ws.WsEndpoint;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcAccountStore;
@@ -62,7 +68,10 @@ public final class MessengerNode implements AutoCloseable {
   private HttpServer server;
   private WsEndpoint ws;
   private NatsConnection nats;
+  private Metrics metrics;
   private NatsPresenceRegistry presenceRegistry;
+  private MediaFeature media;
+  private PushFeature push;
   private int port;
 
   public MessengerNode(Settings settings) {
@@ -118,11 +127,22 @@ public final class MessengerNode implements AutoCloseable {
           long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> workers.execute(task));
           return () -> vertx.cancelTimer(id);
         };
+    RateLimits rateLimits = new RateLimits(settings.limits());
+    metrics = new Metrics();
+    db.writer().onBatch(metrics::committed);
+    metrics.gauge(
+        "messenger.writer.queue", "writes waiting for a transaction", db.writer()::queueDepth);
+    if (workers instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+      metrics.gauge(
+          "messenger.workers.queue", "tasks waiting for a worker", () -> pool.getQueue().size());
+    }
     Accounts accounts =
         new Accounts(
             accountStore,
             new Argon2Hasher(settings.argon2MemoryKib(), settings.argon2Iterations()),
             clock,
+            settings.limits().maxDevicesPerUser(),
+            settings.limits().maxContactsPerUser(),
             caller ->
                 bus.publish(
                     Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
@@ -132,21 +152,59 @@ public final class MessengerNode implements AutoCloseable {
     if (natsRegistry != null) {
       natsRegistry.onUserLost(presence::lostWithNode);
     }
+    media = MediaFeature.open(settings.media(), settings.dataDir(), db, clock);
+    push =
+        PushFeature.open(
+            settings.push(), settings.dataDir(), accountStore, registry, clock, timers);
     Services services =
         new Services(
             settings,
             accounts,
             conversations,
-            new Messaging(messageStore, conversations, fanout, clock, settings.maxMessageChars()),
+            new Messaging(
+                messageStore,
+                conversations,
+                fanout,
+                clock,
+                settings.maxMessageChars(),
+                media.media(),
+                push.dispatcher()),
             new Receipts(messageStore, fanout),
             new TypingRelay(messageStore, fanout),
             presence,
             bus,
-            workers);
+            workers,
+            rateLimits,
+            media,
+            push,
+            metrics);
     ws = new WsEndpoint(services);
+    metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
     bus.onReconnect(ws.sessions()::recheckAll);
+    if (presenceRegistry != null) {
+      presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
+    }
 
     Router router = Router.router(vertx);
+    EdgeSecurity.mount(router, settings.limits());
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.addHeadersEndHandler(
+                  v -> {
+                    int status = ctx.response().getStatusCode();
+                    if (status >= 400) {
+                      for (ErrorCode c : ErrorCode.values()) {
+                        if (c.httpStatus() == status) {
+                          metrics.error(c);
+                          break;
+                        }
+                      }
+                    }
+                  });
+              ctx.next();
+            });
     router
         .get("/health")
         .handler(
@@ -154,10 +212,41 @@ public final class MessengerNode implements AutoCloseable {
                 ctx.response()
                     .putHeader("Content-Type", "application/json")
                     .end("{\"status\":\"ok\"}"));
+    MediaRoutes.mountUpload(router, services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
+    router
+        .get("/health/live")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end("{\"status\":\"ok\"}"));
+    router
+        .get("/health/ready")
+        .handler(
+            ctx ->
+                vertx
+                    .<Boolean>executeBlocking(this::ready, false)
+                    .onComplete(
+                        r -> {
+                          boolean ok = r.succeeded() && r.result();
+                          ctx.response()
+                              .setStatusCode(ok ? 200 : 503)
+                              .putHeader("Content-Type", "application/json")
+                              .end(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"unavailable\"}");
+                        }));
     Http http = new Http(services);
     AccountRoutes.mount(router, http, services);
     ConversationRoutes.mount(router, http, services);
+    MediaRoutes.mount(router, services);
+    PushRoutes.mount(router, http, services);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.errorHandler(404, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));
     router.errorHandler(405, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));
@@ -194,12 +283,24 @@ public final class MessengerNode implements AutoCloseable {
       throw new IOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
     }
     port = server.actualPort();
+    LOG.info(
+        "node {} started on port {}: store {}, bus {}",
+        settings.nodeId(),
+        port,
+        settings.store(),
+        settings.bus());
     vertx.setPeriodic(1000, t -> ws.sessions().sweepIdle(System.currentTimeMillis()));
+    vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
     return port;
   }
 
   public int port() {
     return port;
+  }
+
+  /** Readiness: the store answers a query, and NATS is connected when the bus is NATS. */
+  private boolean ready() {
+    return db.reachable() && (nats == null || nats.connected());
   }
 
   /** Stops: closes sockets with 1001, stops listening, drains the writer, closes the store. */
@@ -234,6 +335,12 @@ public final class MessengerNode implements AutoCloseable {
     }
     if (nats != null) {
       nats.close();
+    }
+    if (push != null) {
+      push.close();
+    }
+    if (media != null) {
+      media.close();
     }
     if (db != null) {
       db.close();

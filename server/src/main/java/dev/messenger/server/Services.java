@@ -7,6 +7,10 @@ import dev.messenger.core.messaging.Messaging;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.receipts.Receipts;
 import dev.messenger.core.typing.TypingRelay;
+import dev.messenger.server.limits.RateLimits;
+import dev.messenger.server.media.MediaFeature;
+import dev.messenger.server.metrics.Metrics;
+import dev.messenger.server.push.PushFeature;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -22,4 +26,8 @@ public record Services(
     TypingRelay typing,
     Presence presence,
     Bus bus,
-    ExecutorService workers) {}
+    ExecutorService workers,
+    RateLimits rateLimits,
+    MediaFeature media,
+    PushFeature push,
+    Metrics metrics) {}

@@ -1,5 +1,8 @@
 package dev.messenger.server;
 
+import dev.messenger.server.limits.Limits;
+import dev.messenger.server.media.MediaSettings;
+import dev.messenger.server.push.PushSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +26,9 @@ import java.util.Objects;
  * @param bus {@code local} (one node) or {@code nats} (cluster)
  * @param natsUrl where NATS listens, e.g. {@code nats://127.0.0.1:4222}
  * @param nodeId this node's name in the cluster (default: random)
+ * @param limits rate limits, per-user caps and allowed origins
+ * @param media uploads: size limit and where the bytes live (file or S3)
+ * @param push Web Push: VAPID keys and subject
  * @param presenceHeartbeat how often a clustered node refreshes its presence keys; a dead node's
  *     users go offline within 4 heartbeats plus the grace
  */
@@ -46,7 +52,10 @@ public record Settings(
     String bus,
     String natsUrl,
     String nodeId,
-    Duration presenceHeartbeat) {
+    Duration presenceHeartbeat,
+    Limits limits,
+    MediaSettings media,
+    PushSettings push) {
 
   public Settings {
     Objects.requireNonNull(host, "host");
@@ -98,7 +107,10 @@ public record Settings(
         "local",
         "nats://127.0.0.1:4222",
         dev.messenger.core.Ids.randomBase64(6).replace('-', 'x').replace('_', 'y'),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Limits.defaults(),
+        MediaSettings.defaults(),
+        PushSettings.defaults());
   }
 
   public Settings withPort(int p) {
@@ -122,7 +134,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withDataDir(Path d) {
@@ -146,7 +161,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withPresenceGrace(Duration g) {
@@ -170,7 +188,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withIdleTimeout(Duration t) {
@@ -194,7 +215,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withArgon2MemoryKib(int kib) {
@@ -218,7 +242,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withMaxGroupSize(int n) {
@@ -242,7 +269,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withMaxOutboundBytes(int n) {
@@ -266,7 +296,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   /** This node in a cluster: the given store and bus settings, everything else unchanged. */
@@ -292,7 +325,10 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        limits,
+        media,
+        push);
   }
 
   public Settings withPresenceHeartbeat(Duration d) {
@@ -316,7 +352,91 @@ public record Settings(
         bus,
         natsUrl,
         nodeId,
-        d);
+        d,
+        limits,
+        media,
+        push);
+  }
+
+  public Settings withLimits(Limits l) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat,
+        l,
+        media,
+        push);
+  }
+
+  public Settings withMedia(MediaSettings m) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat,
+        limits,
+        m,
+        push);
+  }
+
+  public Settings withPush(PushSettings p) {
+    return new Settings(
+        host,
+        port,
+        dataDir,
+        maxMessageChars,
+        maxGroupSize,
+        presenceGrace,
+        idleTimeout,
+        argon2MemoryKib,
+        argon2Iterations,
+        maxBatch,
+        maxOutboundBytes,
+        workerThreads,
+        store,
+        postgresUrl,
+        postgresUser,
+        postgresPassword,
+        bus,
+        natsUrl,
+        nodeId,
+        presenceHeartbeat,
+        limits,
+        media,
+        p);
   }
 
   private static void requireRange(String name, int value, int min, int max) {

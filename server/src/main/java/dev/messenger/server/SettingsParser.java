@@ -1,5 +1,8 @@
 package dev.messenger.server;
 
+import dev.messenger.server.limits.Limits;
+import dev.messenger.server.media.MediaSettings;
+import dev.messenger.server.push.PushSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +97,79 @@ public final class SettingsParser implements Callable<Settings> {
       description = "how often a clustered node refreshes its presence, e.g. 2s")
   Duration presenceHeartbeat = D.presenceHeartbeat();
 
+  @Option(names = "--rate-sends", description = "send frames per device per second (0: no limit)")
+  int rateSends = D.limits().sendsPerSecond();
+
+  @Option(names = "--rate-frames", description = "frames per connection per second (0: no limit)")
+  int rateFrames = D.limits().framesPerSecond();
+
+  @Option(names = "--rate-logins-ip", description = "logins per IP address per minute")
+  int rateLoginsIp = D.limits().loginsPerMinutePerIp();
+
+  @Option(names = "--rate-logins-user", description = "logins per username per minute")
+  int rateLoginsUser = D.limits().loginsPerMinutePerUsername();
+
+  @Option(names = "--rate-registrations-ip", description = "registrations per IP per minute")
+  int rateRegistrationsIp = D.limits().registrationsPerMinutePerIp();
+
+  @Option(names = "--abuse-strikes", description = "rate-limited frames in 10 s before 4008")
+  int abuseStrikes = D.limits().abuseStrikes();
+
+  @Option(names = "--max-devices-per-user", description = "logged-in devices per user")
+  int maxDevices = D.limits().maxDevicesPerUser();
+
+  @Option(names = "--max-connections-per-user", description = "open WebSockets per user")
+  int maxConnections = D.limits().maxConnectionsPerUser();
+
+  @Option(names = "--max-contacts-per-user", description = "contacts per user")
+  int maxContacts = D.limits().maxContactsPerUser();
+
+  @Option(
+      names = "--allowed-origins",
+      description = "comma-separated origins allowed besides the node's own; * for any")
+  String allowedOrigins = "";
+
+  @Option(names = "--max-media-bytes", description = "largest upload in bytes (default 25 MiB)")
+  long maxMediaBytes = D.media().maxMediaBytes();
+
+  @Option(names = "--media-store", description = "file (under data-dir, default) or s3")
+  String mediaStore = D.media().store();
+
+  @Option(names = "--s3-endpoint", description = "S3-compatible endpoint URL (media-store=s3)")
+  String s3Endpoint = D.media().s3Endpoint();
+
+  @Option(names = "--s3-bucket", description = "S3 bucket for media, created if missing")
+  String s3Bucket = D.media().s3Bucket();
+
+  @Option(names = "--s3-access-key", description = "S3 access key id")
+  String s3AccessKey = D.media().s3AccessKey();
+
+  @Option(names = "--s3-secret-key", description = "S3 secret access key")
+  String s3SecretKey = D.media().s3SecretKey();
+
+  @Option(names = "--s3-region", description = "S3 region (default us-east-1)")
+  String s3Region = D.media().s3Region();
+
+  @Option(names = "--vapid-public-key", description = "VAPID public key, base64url (65 bytes)")
+  String vapidPublicKey = D.push().vapidPublicKey();
+
+  @Option(names = "--vapid-private-key", description = "VAPID private key, base64url (32 bytes)")
+  String vapidPrivateKey = D.push().vapidPrivateKey();
+
+  @Option(names = "--vapid-subject", description = "VAPID contact, mailto: or https: URI")
+  String vapidSubject = D.push().vapidSubject();
+
+  @Option(
+      names = "--push-allow-http",
+      arity = "0..1",
+      description = "accept http: push endpoints (for tests; default false)")
+  boolean pushAllowHttp = D.push().allowHttpEndpoints();
+
+  @Option(
+      names = "--log-format",
+      description = "text (default) or json: one JSON object per log line on stderr")
+  String logFormat = "text";
+
   @Override
   public Settings call() {
     return new Settings(
@@ -116,7 +192,21 @@ public final class SettingsParser implements Callable<Settings> {
         bus,
         natsUrl,
         nodeId,
-        presenceHeartbeat);
+        presenceHeartbeat,
+        new Limits(
+            rateSends,
+            rateFrames,
+            rateLoginsIp,
+            rateLoginsUser,
+            rateRegistrationsIp,
+            abuseStrikes,
+            maxDevices,
+            maxConnections,
+            maxContacts,
+            Limits.origins(allowedOrigins)),
+        new MediaSettings(
+            maxMediaBytes, mediaStore, s3Endpoint, s3Bucket, s3AccessKey, s3SecretKey, s3Region),
+        new PushSettings(vapidPublicKey, vapidPrivateKey, vapidSubject, pushAllowHttp));
   }
 
   /**

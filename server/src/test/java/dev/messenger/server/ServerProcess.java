@@ -20,10 +20,19 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final List<String> output;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, List<String> output) {
     this.process = process;
     this.port = port;
+    this.output = output;
+  }
+
+  /** Every line the node printed so far (standard output and error). */
+  List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
   }
 
   static ServerProcess start(Path dataDir, String... extra) throws Exception {
@@ -36,9 +45,19 @@ final class ServerProcess implements AutoCloseable {
     cmd.add("--host=127.0.0.1");
     cmd.add("--data-dir=" + dataDir);
     cmd.add("--argon2-memory-kib=1024");
+    for (String relaxed :
+        List.of(
+            "--rate-sends=0",
+            "--rate-frames=0",
+            "--rate-logins-ip=0",
+            "--rate-logins-user=0",
+            "--rate-registrations-ip=0")) {
+      cmd.add(relaxed);
+    }
     cmd.addAll(List.of(extra));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<Integer> port = new CompletableFuture<>();
+    List<String> output = new ArrayList<>();
     Thread reader =
         new Thread(
             () -> {
@@ -47,6 +66,9 @@ final class ServerProcess implements AutoCloseable {
                       new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
                   Matcher m = LISTENING.matcher(line);
                   if (m.find()) {
                     port.complete(Integer.parseInt(m.group(1)));
@@ -62,7 +84,7 @@ final class ServerProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      return new ServerProcess(p, port.get(60, TimeUnit.SECONDS));
+      return new ServerProcess(p, port.get(60, TimeUnit.SECONDS), output);
     } catch (Exception e) {
       p.destroyForcibly();
       throw e;

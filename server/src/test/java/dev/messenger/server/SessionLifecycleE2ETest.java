@@ -2,6 +2,7 @@ package dev.messenger.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.net.URI;
@@ -32,6 +33,30 @@ class SessionLifecycleE2ETest {
       assertThat(chatty.isOpen()).isTrue();
       assertThat(chatty.requestSync(Frames.frame("ping")).get("type").asText()).isEqualTo("pong");
       chatty.close();
+    }
+  }
+
+  @Test
+  void logFormatJson_printsOneJsonObjectPerLogLine() throws Exception {
+    try (ServerProcess p =
+        ServerProcess.start(
+            java.nio.file.Files.createTempDirectory("json-logs"), "--log-format=json")) {
+      JsonNode line =
+          p.output().stream()
+              .filter(l -> l.startsWith("{"))
+              .map(
+                  l -> {
+                    try {
+                      return dev.messenger.server.wire.Wire.MAPPER.readTree(l);
+                    } catch (Exception e) {
+                      throw new AssertionError("not JSON: " + l, e);
+                    }
+                  })
+              .filter(j -> j.path("message").asText().contains("started on port"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no JSON start-up line in " + p.output()));
+      assertThat(line.get("level").asText()).isEqualTo("INFO");
+      assertThat(line.get("arguments").toString()).contains(Integer.toString(p.port()));
     }
   }
 

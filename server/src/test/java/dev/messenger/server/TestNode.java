@@ -3,6 +3,7 @@ package dev.messenger.server;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.server.limits.Limits;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,13 @@ public final class TestNode implements AutoCloseable {
         .withPort(0)
         .withDataDir(Files.createTempDirectory("messenger-test"))
         .withArgon2MemoryKib(1024)
-        .withPresenceGrace(Duration.ofMillis(300));
+        .withPresenceGrace(Duration.ofMillis(300))
+        .withLimits(RELAXED);
   }
+
+  /** No rate limits, high caps: tests of other features send fast and register many users. */
+  public static final Limits RELAXED =
+      Limits.defaults().withRates(0, 0, 0, 0, 0).withCaps(1000, 1000, 1000);
 
   public static TestNode start() throws Exception {
     return new TestNode(testSettings());

@@ -43,12 +43,24 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private record Task<T>(Work<T> work, CompletableFuture<T> future) {}
 
+  /** Hears of every committed batch: how many writes it held and how long it took, in ns. */
+  @FunctionalInterface
+  public interface BatchListener {
+    void committed(int writes, long nanos);
+  }
+
+  /** Sets the listener for committed batches (metrics); called on the writer thread. */
+  public void onBatch(BatchListener l) {
+    this.listener = l;
+  }
+
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final ConnectionFactory connections;
   private final int maxBatch;
   private final Thread thread;
   private final ExecutorService completions;
   private volatile boolean closed;
+  private volatile BatchListener listener = (writes, nanos) -> {};
   private Connection connection;
 
   /**
@@ -120,6 +132,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void runBatch(List<Task<?>> batch) {
+    long start = System.nanoTime();
     List<Runnable> done = new ArrayList<>(batch.size());
     try {
       Connection c = connection();
@@ -136,6 +149,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       completions.execute(() -> failed.forEach(task -> task.future.completeExceptionally(failure)));
       return;
     }
+    listener.committed(batch.size(), System.nanoTime() - start);
     List<Runnable> outcomes = List.copyOf(done);
     completions.execute(() -> outcomes.forEach(Runnable::run));
   }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -205,21 +204,31 @@ public final class JdbcMessageStore implements MessageStore {
 
   private static void addMember(Connection c, String conversationId, String userId, long seq)
       throws SQLException {
+    // Nothing before the join is visible to the member, so nothing before it counts as unread:
+    // the cursors start just below the member_added message.
     int updated =
         Sql.update(
             c,
-            "UPDATE members SET role = 'member', joined_seq = ?, left_seq = 0"
+            "UPDATE members SET role = 'member', joined_seq = ?, left_seq = 0,"
+                + " delivered_seq = CASE WHEN delivered_seq < ? THEN ? ELSE delivered_seq END,"
+                + " read_seq = CASE WHEN read_seq < ? THEN ? ELSE read_seq END"
                 + " WHERE conversation_id = ? AND user_id = ?",
             seq,
+            seq - 1,
+            seq - 1,
+            seq - 1,
+            seq - 1,
             conversationId,
             userId);
     if (updated == 0) {
       Sql.update(
           c,
-          "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'member', ?, 0, 0, 0)",
+          "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'member', ?, ?, ?, 0)",
           conversationId,
           userId,
-          seq);
+          seq,
+          seq - 1,
+          seq - 1);
     }
   }
 
@@ -470,10 +479,18 @@ public final class JdbcMessageStore implements MessageStore {
         m.ts(),
         m.kind().wire(),
         m.body(),
-        m.attachments().isEmpty() ? null : String.join(",", m.attachments()),
+        AttachmentColumn.encode(m.attachments()),
         e == null ? null : e.action().wire(),
         e == null ? null : e.userId(),
         e == null ? null : e.name());
+    for (var a : m.attachments()) {
+      Sql.update(
+          c,
+          "INSERT INTO message_media (conversation_id, seq, media_id) VALUES (?, ?, ?)",
+          m.conversationId(),
+          m.seq(),
+          a.id());
+    }
   }
 
   static String directKey(String userA, String userB) {
@@ -500,7 +517,7 @@ public final class JdbcMessageStore implements MessageStore {
         rs.getLong(5),
         kind,
         rs.getString(7),
-        attachments == null ? List.of() : Arrays.asList(attachments.split(",")),
+        AttachmentColumn.decode(attachments),
         event);
   }
 

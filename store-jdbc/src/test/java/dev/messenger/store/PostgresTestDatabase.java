@@ -63,7 +63,8 @@ final class PostgresTestDatabase implements AutoCloseable {
     try (Connection c = database.read();
         Statement st = c.createStatement()) {
       st.execute(
-          "TRUNCATE messages, members, conversations, contacts, devices, users RESTART IDENTITY"
+          "TRUNCATE message_media, media, messages, members, conversations, contacts, devices,"
+              + " users RESTART IDENTITY"
               + " CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty " + name, e);

@@ -146,9 +146,9 @@ final class ChatState {
       return List.of(at + "* " + Render.system(m, newName, this::who));
     }
     if (me.equals(m.senderId())) {
-      return List.of(track(m.seq(), m.ts(), m.body()));
+      return List.of(track(m.seq(), m.ts(), Render.text(m)));
     }
-    return List.of(at + name(m.senderId()) + ": " + m.body());
+    return List.of(at + name(m.senderId()) + ": " + Render.text(m));
   }
 
   private List<String> sent(JsonNode frame) {

@@ -4,7 +4,11 @@ import dev.messenger.client.ConversationView;
 import dev.messenger.client.HistoryPage;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -21,7 +25,8 @@ final class MessageCommands {
   private MessageCommands() {}
 
   /**
-   * {@code send USERNAME TEXT...} or {@code send --group ID TEXT...}: posts one message over HTTP
+   * {@code send USERNAME [--file PATH] TEXT...} or {@code send --group ID [--file PATH] TEXT...}:
+   * posts one message over HTTP (uploading the file first, if any; the text may then be left out)
    * and prints it with its tick.
    */
   @Command(name = "send", description = "Send one message to a user or a group.")
@@ -32,35 +37,60 @@ final class MessageCommands {
     @Option(names = "--group", paramLabel = "ID", description = "Send to this conversation id.")
     String group;
 
+    @Option(
+        names = "--file",
+        paramLabel = "PATH",
+        description = "Attach this picture, audio, video or PDF (the text is then optional).")
+    Path file;
+
     @Parameters(
-        arity = "1..*",
+        arity = "0..*",
         paramLabel = "WORDS",
         description = "USERNAME (or conversation id) then the text; only the text with --group.")
-    List<String> words;
+    List<String> words = new ArrayList<>();
 
     /** The recipient named on the command line, or null with {@code --group}. */
     String recipient() {
-      return group == null ? words.get(0) : null;
+      return group == null && !words.isEmpty() ? words.get(0) : null;
     }
 
     /** The message text: the words after the recipient, joined by spaces. */
     String text() {
-      List<String> textWords = group == null ? words.subList(1, words.size()) : words;
+      List<String> textWords =
+          group == null ? words.subList(Math.min(1, words.size()), words.size()) : words;
       return String.join(" ", textWords);
     }
 
     @Override
     public Integer call() {
-      if (text().isEmpty()) {
+      if (group == null && words.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "Missing the recipient.");
+      }
+      if (text().isEmpty() && file == null) {
         throw new ParameterException(spec.commandLine(), "Missing the message text.");
+      }
+      if (file != null && !Files.isReadable(file)) {
+        throw new ParameterException(spec.commandLine(), "Cannot read " + file + ".");
       }
       Cli.Session s = cli.session();
       ConversationView c = Targets.conversation(s.client(), recipient(), group);
-      MessageView m = s.client().postMessage(c.id(), UUID.randomUUID().toString(), text());
+      List<String> attachments =
+          file == null ? List.of() : List.of(s.client().uploadMedia(file, guessType(file)).id());
+      MessageView m =
+          s.client().postMessage(c.id(), UUID.randomUUID().toString(), text(), attachments);
       ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
       state.messages(List.of(m)).forEach(cli.out()::println);
       cli.out().flush();
       return 0;
+    }
+  }
+
+  /** The type the file's name suggests, or null: the server reads the bytes anyway. */
+  static String guessType(Path file) {
+    try {
+      return Files.probeContentType(file);
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -41,6 +41,19 @@ final class Render {
   }
 
   /**
+   * A user message's text, with {@code [1 attachment]} (or {@code [n attachments]}) after it when
+   * it carries media.
+   */
+  static String text(MessageView m) {
+    int n = m.attachments().size();
+    if (n == 0) {
+      return m.body();
+    }
+    String files = "[" + n + (n == 1 ? " attachment]" : " attachments]");
+    return m.body() == null || m.body().isEmpty() ? files : m.body() + " " + files;
+  }
+
+  /**
    * What a system message says, e.g. {@code alice added bob}.
    *
    * @param newName the new name of a {@code renamed} event, if known

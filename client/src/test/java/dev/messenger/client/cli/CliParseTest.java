@@ -100,8 +100,30 @@ class CliParseTest {
 
   @Test
   void send_withoutWords_isAUsageError() {
-    assertThatThrownBy(() -> parse("send"))
-        .isInstanceOf(CommandLine.MissingParameterException.class);
+    MessageCommands.Send s = (MessageCommands.Send) command(parse("send"));
+
+    assertThatThrownBy(s::call)
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("recipient");
+  }
+
+  @Test
+  void send_withFile_makesTheTextOptional() {
+    MessageCommands.Send s =
+        (MessageCommands.Send) command(parse("send", "bob", "--file", "/tmp/cat.png"));
+
+    assertThat(s.recipient()).isEqualTo("bob");
+    assertThat(s.file).isEqualTo(Path.of("/tmp/cat.png"));
+    assertThat(s.text()).isEmpty();
+  }
+
+  @Test
+  void send_withoutTextOrFile_isAUsageError() {
+    MessageCommands.Send s = (MessageCommands.Send) command(parse("send", "bob"));
+
+    assertThatThrownBy(s::call)
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("text");
   }
 
   @Test

@@ -31,6 +31,8 @@ public final class Accounts {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final Consumer<Caller> onDeviceRevoked;
+  private final int maxDevicesPerUser;
+  private final int maxContactsPerUser;
 
   /**
    * @param onDeviceRevoked called with the caller after its logout is committed, so the edge can
@@ -38,9 +40,26 @@ public final class Accounts {
    */
   public Accounts(
       AccountStore store, PasswordHasher hasher, Clock clock, Consumer<Caller> onDeviceRevoked) {
+    this(store, hasher, clock, Integer.MAX_VALUE, Integer.MAX_VALUE, onDeviceRevoked);
+  }
+
+  /**
+   * @param maxDevicesPerUser logged-in devices a user may have at once; one more login is {@code
+   *     conflict}
+   * @param maxContactsPerUser contacts a user may have; one more is {@code too_large}
+   */
+  public Accounts(
+      AccountStore store,
+      PasswordHasher hasher,
+      Clock clock,
+      int maxDevicesPerUser,
+      int maxContactsPerUser,
+      Consumer<Caller> onDeviceRevoked) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    this.maxDevicesPerUser = maxDevicesPerUser;
+    this.maxContactsPerUser = maxContactsPerUser;
     this.onDeviceRevoked = onDeviceRevoked;
   }
 
@@ -71,6 +90,11 @@ public final class Accounts {
     Optional<User> user = store.userByUsername(normalizeUsername(username));
     if (user.isEmpty() || !hasher.verify(password, user.get().passwordHash())) {
       throw new MessengerException(ErrorCode.UNAUTHORIZED, "wrong username or password");
+    }
+    if (store.devicesOf(user.get().id()).size() >= maxDevicesPerUser) {
+      throw new MessengerException(
+          ErrorCode.CONFLICT,
+          "this user has " + maxDevicesPerUser + " devices logged in; log one out first");
     }
     String token = Ids.randomBase64(TOKEN_BYTES);
     Device device =
@@ -114,6 +138,11 @@ public final class Accounts {
       throw MessengerException.badRequest("you cannot add yourself as a contact");
     }
     user(contactId);
+    if (!store.hasContact(caller.userId(), contactId)
+        && store.contacts(caller.userId()).size() >= maxContactsPerUser) {
+      throw new MessengerException(
+          ErrorCode.TOO_LARGE, "a contact list holds at most " + maxContactsPerUser + " users");
+    }
     return store.addContact(caller.userId(), contactId, clock.millis());
   }
 

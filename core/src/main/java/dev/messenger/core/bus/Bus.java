@@ -20,6 +20,13 @@ public interface Bus {
   Subscription subscribe(String topic, Consumer<BusEvent> handler);
 
   /**
+   * Returns once every subscription made before the call is in effect: an event published after
+   * this returns reaches it. Blocks (call it off the event loop). The in-process bus is always in
+   * effect.
+   */
+  default void awaitSubscriptions() {}
+
+  /**
    * Registers an action run after the bus lost and regained its connection (events may have been
    * lost meanwhile). The in-process bus never calls it.
    */

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A stored message (PROTOCOL.md "Message object"). {@code seq} is its place in the conversation (1,
  * 2, 3, ... without gaps); {@code ts} is ms since the epoch, taken by the server; {@code clientId}
- * is null for system messages; {@code attachments} holds media ids (empty if none); {@code event}
- * is set on system messages only.
+ * is null for system messages; {@code attachments} holds the media objects (empty if none); {@code
+ * event} is set on system messages only.
  */
 public record Message(
     String conversationId,
@@ -16,7 +16,7 @@ public record Message(
     long ts,
     Kind kind,
     String body,
-    List<String> attachments,
+    List<Attachment> attachments,
     SystemEvent event) {
 
   public Message {

@@ -42,7 +42,8 @@ public interface MessageStore {
 
   /**
    * Appends a system message for a membership change or rename and applies it in the same
-   * transaction: {@code member_added} makes the user an active member joined at the new seq, {@code
+   * transaction: {@code member_added} makes the user an active member joined at the new seq, with
+   * its cursors raised to just below it (nothing before the join counts as unread), {@code
    * member_removed}/{@code member_left} ends the membership at the new seq, {@code renamed} sets
    * the name. Returns the stored message.
    */

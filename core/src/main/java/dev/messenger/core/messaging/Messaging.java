@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send path and history (PROTOCOL.md "Messages", WebSocket {@code send}/{@code history}, and
@@ -28,14 +30,23 @@ public final class Messaging {
 
   public static final int DEFAULT_PAGE = 50;
 
+  /** Most attachments on one message (PROTOCOL.md leaves it open; docs/protocol.md says 10). */
+  public static final int MAX_ATTACHMENTS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
+
   private final MessageStore store;
   private final Conversations conversations;
   private final Access access;
   private final Fanout fanout;
   private final Clock clock;
   private final int maxMessageChars;
+  private final AttachmentResolver attachments;
+  private final StoredMessageListener listener;
 
   /**
+   * Without media or push: attachments are refused.
+   *
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    */
   public Messaging(
@@ -44,31 +55,60 @@ public final class Messaging {
       Fanout fanout,
       Clock clock,
       int maxMessageChars) {
+    this(
+        store,
+        conversations,
+        fanout,
+        clock,
+        maxMessageChars,
+        AttachmentResolver.NONE,
+        StoredMessageListener.NONE);
+  }
+
+  /**
+   * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
+   * @param attachments checks and describes the media ids of a send
+   * @param listener told about each new message after its commit (the push queue)
+   */
+  public Messaging(
+      MessageStore store,
+      Conversations conversations,
+      Fanout fanout,
+      Clock clock,
+      int maxMessageChars,
+      AttachmentResolver attachments,
+      StoredMessageListener listener) {
     this.store = store;
     this.conversations = conversations;
     this.access = new Access(store);
     this.fanout = fanout;
     this.clock = clock;
     this.maxMessageChars = maxMessageChars;
+    this.attachments = attachments;
+    this.listener = listener;
   }
 
   /**
    * Stores a message and fans it out. The future completes once the message is committed, with the
-   * stored message (or the original one for an idempotent resend).
+   * stored message (or the original one for an idempotent resend). The body may be empty when the
+   * message has attachments (media ids the sender may read, at most {@value #MAX_ATTACHMENTS},
+   * repeated ids counted once); an id the sender may not read is {@code not_found}.
    */
   public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
     Text.requireLength("clientId", cmd.clientId(), 1, 64);
-    if (cmd.body() == null) {
+    boolean hasAttachments = !cmd.attachments().isEmpty();
+    if (cmd.body() == null && !hasAttachments) {
       throw MessengerException.badRequest("body is required");
     }
-    if (Text.codePoints(cmd.body()) > maxMessageChars) {
+    String body = cmd.body() == null ? "" : cmd.body();
+    if (Text.codePoints(body) > maxMessageChars) {
       throw new MessengerException(
           ErrorCode.TOO_LARGE, "body is longer than " + maxMessageChars + " characters");
     }
-    if (!cmd.attachments().isEmpty()) {
-      throw MessengerException.badRequest("attachments are not supported by this server yet");
+    if (cmd.attachments().size() > MAX_ATTACHMENTS) {
+      throw MessengerException.badRequest("at most " + MAX_ATTACHMENTS + " attachments");
     }
-    if (cmd.body().isBlank()) {
+    if (body.isBlank() && !hasAttachments) {
       throw MessengerException.badRequest("body must not be empty");
     }
     if ((cmd.conversationId() == null) == (cmd.to() == null)) {
@@ -80,14 +120,13 @@ public final class Messaging {
             : cmd.conversationId();
     access.requireActive(conversationId, caller.userId());
     List<Member> members = store.activeMembers(conversationId);
+    List<Attachment> media =
+        hasAttachments
+            ? attachments.resolve(caller.userId(), cmd.attachments().stream().distinct().toList())
+            : List.of();
     NewMessage m =
         new NewMessage(
-            conversationId,
-            caller.userId(),
-            cmd.clientId(),
-            clock.millis(),
-            cmd.body(),
-            cmd.attachments());
+            conversationId, caller.userId(), cmd.clientId(), clock.millis(), body, media);
     return store
         .append(m)
         .thenApply(
@@ -95,6 +134,11 @@ public final class Messaging {
               if (!r.duplicate()) {
                 fanout.toMembers(
                     members, new BusEvent.MessageStored(r.message(), caller.deviceId()));
+                try {
+                  listener.stored(r.message(), members);
+                } catch (RuntimeException e) {
+                  LOG.warn("stored-message listener failed", e);
+                }
               }
               return r;
             });

@@ -2,14 +2,17 @@ package dev.messenger.core.messaging;
 
 import java.util.List;
 
-/** A user message to append: everything but the seq, which the store assigns. */
+/**
+ * A user message to append: everything but the seq, which the store assigns. {@code attachments}
+ * are media objects already checked by {@link Messaging} (empty if none).
+ */
 public record NewMessage(
     String conversationId,
     String senderId,
     String clientId,
     long ts,
     String body,
-    List<String> attachments) {
+    List<Attachment> attachments) {
 
   public NewMessage {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);

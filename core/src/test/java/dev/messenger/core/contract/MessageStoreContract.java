@@ -12,6 +12,7 @@ import dev.messenger.core.accounts.User;
 import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.Member;
 import dev.messenger.core.messaging.AppendResult;
+import dev.messenger.core.messaging.Attachment;
 import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.MessageStore;
 import dev.messenger.core.messaging.NewMessage;
@@ -85,8 +86,10 @@ public abstract class MessageStoreContract {
     String c = direct(a, b);
     long ts = tick();
 
+    Attachment png = new Attachment("m_1", "image/png", 3, "a".repeat(64));
+    Attachment pdf = new Attachment("m_2", "application/pdf", 1 << 20, "b".repeat(64));
     AppendResult r =
-        await(store.append(new NewMessage(c, a, "cid-1", ts, "hi 👋", List.of("m_1", "m_2"))));
+        await(store.append(new NewMessage(c, a, "cid-1", ts, "hi 👋", List.of(png, pdf))));
 
     Message m = r.message();
     assertThat(r.duplicate()).isFalse();
@@ -97,7 +100,7 @@ public abstract class MessageStoreContract {
     assertThat(m.ts()).isEqualTo(ts);
     assertThat(m.kind()).isEqualTo(Message.Kind.TEXT);
     assertThat(m.body()).isEqualTo("hi 👋");
-    assertThat(m.attachments()).containsExactly("m_1", "m_2");
+    assertThat(m.attachments()).containsExactly(png, pdf);
     assertThat(m.event()).isNull();
     assertThat(store.messages(c, 1, null, null, 10)).containsExactly(m);
   }
@@ -411,6 +414,9 @@ public abstract class MessageStoreContract {
     assertThat(store.messages(g, 1, null, null, 10)).last().isEqualTo(m);
     Member added = store.member(g, b).orElseThrow();
     assertThat(added.joinedSeq()).isEqualTo(3);
+    // Nothing before the join is visible, so nothing before it is unread.
+    assertThat(added.deliveredSeq()).isEqualTo(2);
+    assertThat(added.readSeq()).isEqualTo(2);
     assertThat(added.role()).isEqualTo(Member.Role.MEMBER);
     assertThat(added.active()).isTrue();
     assertThat(store.activeMembers(g)).extracting(Member::userId).containsExactly(a, b);

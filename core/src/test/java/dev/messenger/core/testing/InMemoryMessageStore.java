@@ -198,8 +198,8 @@ public final class InMemoryMessageStore implements MessageStore {
                       event.userId(),
                       Member.Role.MEMBER,
                       seq,
-                      old == null ? 0 : old.deliveredSeq(),
-                      old == null ? 0 : old.readSeq(),
+                      Math.max(seq - 1, old == null ? 0 : old.deliveredSeq()),
+                      Math.max(seq - 1, old == null ? 0 : old.readSeq()),
                       0));
             }
             case MEMBER_REMOVED, MEMBER_LEFT -> {

@@ -23,6 +23,7 @@ public final class AccountRoutes {
         .handler(
             http.open(
                 ctx -> {
+                  s.rateLimits().register(Http.clientIp(ctx));
                   JsonNode b = Http.body(ctx);
                   return s.accounts()
                       .register(
@@ -36,6 +37,7 @@ public final class AccountRoutes {
             http.open(
                 ctx -> {
                   JsonNode b = Http.body(ctx);
+                  s.rateLimits().login(Http.clientIp(ctx), Http.text(b, "username", true));
                   return s.accounts()
                       .login(
                           Http.text(b, "username", true),

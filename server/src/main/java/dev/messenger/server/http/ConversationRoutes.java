@@ -114,7 +114,13 @@ public final class ConversationRoutes {
                   // the HTTP answer does not reach them.
                   return s.messaging()
                       .send(new Caller(caller.userId(), null), cmd)
-                      .thenApply(res -> Reply.created(Wire.message(res.message())));
+                      .thenApply(
+                          res -> {
+                            if (!res.duplicate()) {
+                              s.metrics().sent();
+                            }
+                            return Reply.created(Wire.message(res.message()));
+                          });
                 }));
   }
 

@@ -5,6 +5,7 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.server.Services;
+import dev.messenger.server.limits.RateLimited;
 import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -94,6 +95,9 @@ public final class Http {
       if (me.code() == ErrorCode.INTERNAL) {
         LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), err);
       }
+      if (me instanceof RateLimited rl) {
+        ctx.response().putHeader("Retry-After", Long.toString(rl.retryAfterSeconds()));
+      }
       error(ctx, me.code(), me.getMessage());
       return;
     }
@@ -116,7 +120,7 @@ public final class Http {
         ctx.response()
             .setStatusCode(code.httpStatus())
             .putHeader("Content-Type", "application/json");
-    if (code == ErrorCode.RATE_LIMITED) {
+    if (code == ErrorCode.RATE_LIMITED && response.headers().get("Retry-After") == null) {
       response.putHeader("Retry-After", "1");
     }
     response.end(Wire.encode(Wire.errorBody(code, message)));
@@ -128,6 +132,12 @@ public final class Http {
       return null;
     }
     return header.substring(7).trim();
+  }
+
+  /** The client's IP address, as the socket sees it (behind a proxy: the proxy's). */
+  public static String clientIp(RoutingContext ctx) {
+    var a = ctx.request().remoteAddress();
+    return a == null ? "unknown" : a.hostAddress();
   }
 
   /** The request body as a JSON object; {@code bad_request} if missing or not an object. */

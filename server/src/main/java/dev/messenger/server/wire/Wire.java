@@ -11,6 +11,7 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.accounts.User;
 import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.conversations.Member;
+import dev.messenger.core.messaging.Attachment;
 import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.presence.PresenceStatus;
@@ -62,7 +63,7 @@ public final class Wire {
     o.put("ts", m.ts()).put("kind", m.kind().wire()).put("body", m.body());
     if (!m.attachments().isEmpty()) {
       ArrayNode a = o.putArray("attachments");
-      m.attachments().forEach(id -> a.addObject().put("id", id));
+      m.attachments().forEach(x -> a.add(media(x)));
     }
     SystemEvent e = m.event();
     if (e != null) {
@@ -76,6 +77,15 @@ public final class Wire {
       }
     }
     return o;
+  }
+
+  /** A media object (PROTOCOL.md "Media"): {@code {"id", "mime", "size", "sha256"}}. */
+  public static ObjectNode media(Attachment x) {
+    return object()
+        .put("id", x.id())
+        .put("mime", x.mime())
+        .put("size", x.size())
+        .put("sha256", x.sha256());
   }
 
   public static ArrayNode messages(List<Message> ms) {

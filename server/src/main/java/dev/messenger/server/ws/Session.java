@@ -13,7 +13,9 @@ import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.SendCommand;
 import dev.messenger.core.presence.PresenceStatus;
 import dev.messenger.server.Services;
+import dev.messenger.server.limits.RateLimited;
 import dev.messenger.server.wire.Wire;
+import io.github.bucket4j.Bucket;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
@@ -54,6 +56,10 @@ public final class Session {
   public static final short CLOSE_POLICY = 1008;
   public static final short CLOSE_TOO_BIG = 1009;
   public static final short CLOSE_REVOKED = 4001;
+  public static final short CLOSE_ABUSE = 4008;
+
+  /** The window in which {@code abuse-strikes} rate-limited frames close the connection. */
+  private static final long STRIKE_WINDOW_MILLIS = 10_000;
 
   /** How many of its own clientIds a session remembers, to never echo them back. */
   private static final int OWN_CLIENT_IDS = 4096;
@@ -66,8 +72,8 @@ public final class Session {
   private final Sessions registry;
   private final Map<String, DeliveryState> delivery = new HashMap<>();
 
-  /** Doorbells that rang before the delivery cursors were loaded; null once they are. */
-  private List<BusEvent.MessageStored> early = new ArrayList<>();
+  /** Events that came before {@code ready} was sent; null once it was. */
+  private List<BusEvent> early = new ArrayList<>();
 
   /** clientIds this connection sent (bounded): never echoed back to it, even by a gap fill. */
   private final Set<String> ownClientIds =
@@ -85,6 +91,9 @@ public final class Session {
   private Bus.Subscription userSubscription;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
   private volatile long lastInboundMillis = System.currentTimeMillis();
+  private final Bucket frameBucket;
+  private long strikeWindowStart;
+  private int strikes;
   private boolean closed;
 
   /** What this session delivered of one conversation, and what waits for a gap to be filled. */
@@ -103,6 +112,7 @@ public final class Session {
     this.context = context;
     this.services = services;
     this.registry = registry;
+    this.frameBucket = services.rateLimits().newFrameBucket();
   }
 
   public String id() {
@@ -124,7 +134,7 @@ public final class Session {
     ws.binaryMessageHandler(
         b -> {
           touch();
-          write(Wire.errorFrame(null, ErrorCode.BAD_REQUEST, "frames must be JSON text"));
+          writeError(null, ErrorCode.BAD_REQUEST, "frames must be JSON text");
         });
     ws.frameHandler(f -> touch());
     ws.exceptionHandler(this::onException);
@@ -133,18 +143,14 @@ public final class Session {
         services
             .bus()
             .subscribe(Topics.user(caller.userId()), e -> context.runOnContext(v -> onEvent(e)));
-    write(
-        Wire.object()
-            .put("type", "ready")
-            .put("userId", caller.userId())
-            .put("deviceId", caller.deviceId())
-            .put("protocol", 1)
-            .put("serverTime", System.currentTimeMillis()));
-    // Off the event loop (the cluster registry talks to NATS), in order with everything else.
+    // Off the event loop (the cluster registry and bus talk to NATS), in order with everything
+    // else. `ready` goes out only once the doorbell is in effect and the delivery cursors are
+    // loaded: every message committed after `ready` reaches this connection.
     chain(
         () -> {
           Map<String, Long> lastSeqs = Map.of();
           try {
+            services.bus().awaitSubscriptions();
             services.presence().connected(caller.userId(), id);
             lastSeqs = services.messaging().lastSeqs(caller.userId());
           } finally {
@@ -152,6 +158,29 @@ public final class Session {
             context.runOnContext(v -> startDelivery(start));
           }
         });
+  }
+
+  /**
+   * Starts each conversation's delivery cursor at its lastSeq as of now (earlier messages come from
+   * {@code sync} and {@code history}), sends {@code ready}, then handles the doorbells that rang
+   * meanwhile; one that comes out of order is caught by the gap fill.
+   */
+  private void startDelivery(Map<String, Long> lastSeqs) {
+    if (closed) {
+      return;
+    }
+    lastSeqs.forEach(
+        (c, seq) -> delivery.computeIfAbsent(c, k -> new DeliveryState()).lastSeq = seq);
+    write(
+        Wire.object()
+            .put("type", "ready")
+            .put("userId", caller.userId())
+            .put("deviceId", caller.deviceId())
+            .put("protocol", 1)
+            .put("serverTime", System.currentTimeMillis()));
+    List<BusEvent> waiting = early;
+    early = null;
+    waiting.forEach(this::onEvent);
   }
 
   /**
@@ -171,37 +200,32 @@ public final class Session {
             services.workers());
   }
 
-  /**
-   * Starts each conversation's delivery cursor at its lastSeq as of now, so every message committed
-   * after the connect is delivered (a doorbell that comes out of order is caught by the gap fill),
-   * then handles the doorbells that rang meanwhile.
-   */
-  private void startDelivery(Map<String, Long> lastSeqs) {
-    lastSeqs.forEach(
-        (c, seq) -> delivery.computeIfAbsent(c, k -> new DeliveryState()).lastSeq = seq);
-    List<BusEvent.MessageStored> waiting = early;
-    early = null;
-    waiting.forEach(this::deliver);
-  }
-
   private void touch() {
     lastInboundMillis = System.currentTimeMillis();
   }
 
   private void onText(String text) {
     touch();
+    services.metrics().frameIn();
     JsonNode tree;
     try {
       tree = Wire.MAPPER.readTree(text);
     } catch (Exception e) {
-      write(Wire.errorFrame(null, ErrorCode.BAD_REQUEST, "malformed JSON"));
+      tree = null;
+    }
+    if (frameBucket != null && !frameBucket.tryConsume(1)) {
+      rateLimited(ClientFrame.refOf(tree), "too many frames");
+      return;
+    }
+    if (tree == null) {
+      writeError(null, ErrorCode.BAD_REQUEST, "malformed JSON");
       return;
     }
     ClientFrame frame;
     try {
       frame = ClientFrame.decode(tree);
     } catch (MessengerException e) {
-      write(Wire.errorFrame(ClientFrame.refOf(tree), e.code(), e.getMessage()));
+      writeError(ClientFrame.refOf(tree), e.code(), e.getMessage());
       return;
     }
     handle(frame);
@@ -262,6 +286,12 @@ public final class Session {
   }
 
   private void onSend(ClientFrame.Send s) {
+    try {
+      services.rateLimits().send(caller.deviceId());
+    } catch (RateLimited e) {
+      rateLimited(s.ref(), e.getMessage());
+      return;
+    }
     ownClientIds.add(s.clientId());
     SendCommand cmd =
         new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
@@ -274,6 +304,9 @@ public final class Session {
                 .thenApply(
                     r -> {
                       Message m = r.message();
+                      if (!r.duplicate()) {
+                        services.metrics().sent();
+                      }
                       return reply("sent", s.ref())
                           .put("clientId", m.clientId())
                           .put("conversationId", m.conversationId())
@@ -334,13 +367,33 @@ public final class Session {
                               if (me.code() == ErrorCode.INTERNAL) {
                                 LOG.error("frame failed", err);
                               }
-                              write(Wire.errorFrame(ref, me.code(), me.getMessage()));
+                              writeError(ref, me.code(), me.getMessage());
                             } else if (out != null) {
                               write(out);
                             }
                           }));
             },
             services.workers());
+  }
+
+  /**
+   * Answers {@code rate_limited}; {@code abuse-strikes} of them within 10 s close the connection
+   * with 4008.
+   */
+  private void rateLimited(String ref, String message) {
+    long now = System.currentTimeMillis();
+    if (now - strikeWindowStart > STRIKE_WINDOW_MILLIS) {
+      strikeWindowStart = now;
+      strikes = 0;
+    }
+    strikes++;
+    int limit = services.settings().limits().abuseStrikes();
+    if (limit > 0 && strikes > limit) {
+      LOG.info("closing session {} of user {}: persistent flooding", id, caller.userId());
+      close(CLOSE_ABUSE, "rate limit exceeded");
+      return;
+    }
+    writeError(ref, ErrorCode.RATE_LIMITED, message);
   }
 
   private static ObjectNode reply(String type, String ref) {
@@ -354,6 +407,10 @@ public final class Session {
   /** Handles a bus event on the event loop. */
   private void onEvent(BusEvent e) {
     if (closed) {
+      return;
+    }
+    if (early != null) {
+      early.add(e);
       return;
     }
     if (e instanceof BusEvent.MessageStored m) {
@@ -386,10 +443,6 @@ public final class Session {
   }
 
   private void deliver(BusEvent.MessageStored event) {
-    if (early != null) {
-      early.add(event);
-      return;
-    }
     Message m = event.message();
     DeliveryState st = delivery.computeIfAbsent(m.conversationId(), k -> new DeliveryState());
     if (st.filling) {
@@ -424,6 +477,7 @@ public final class Session {
       event.encoded().compareAndSet(null, encoded);
     }
     writeText((String) encoded);
+    services.metrics().fannedOut(System.currentTimeMillis() - m.ts());
   }
 
   /** Fetches from the store whatever this session may have missed (after a bus reconnect). */
@@ -491,6 +545,11 @@ public final class Session {
     }
   }
 
+  private void writeError(String ref, ErrorCode code, String message) {
+    services.metrics().error(code);
+    write(Wire.errorFrame(ref, code, message));
+  }
+
   private void write(JsonNode frame) {
     writeText(Wire.encode(frame));
   }
@@ -505,6 +564,7 @@ public final class Session {
       return;
     }
     ws.writeTextMessage(text);
+    services.metrics().frameOut();
   }
 
   private void onException(Throwable t) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Sessions {
   private final Services services;
   private final Map<String, Session> byId = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
 
   public Sessions(Services services) {
     this.services = services;
@@ -25,12 +26,15 @@ public final class Sessions {
   public Session open(Caller caller, ServerWebSocket ws, Context context) {
     Session s = new Session(caller, ws, context, services, this);
     byId.put(s.id(), s);
+    perUser.merge(caller.userId(), 1, Integer::sum);
     s.start();
     return s;
   }
 
   void remove(Session s) {
-    byId.remove(s.id());
+    if (byId.remove(s.id()) != null) {
+      perUser.computeIfPresent(s.caller().userId(), (u, n) -> n <= 1 ? null : n - 1);
+    }
   }
 
   /**
@@ -60,6 +64,11 @@ public final class Sessions {
         byId.values().stream()
             .map(s -> s.closeAsync(Session.CLOSE_GOING_AWAY, "server shutting down"))
             .toArray(CompletableFuture[]::new));
+  }
+
+  /** Open sessions of one user on this node. */
+  public int countOf(String userId) {
+    return perUser.getOrDefault(userId, 0);
   }
 
   public int count() {

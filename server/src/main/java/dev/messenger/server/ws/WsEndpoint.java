@@ -1,6 +1,7 @@
 package dev.messenger.server.ws;
 
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.server.EdgeSecurity;
 import dev.messenger.server.Services;
 import dev.messenger.server.http.Http;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -39,6 +40,11 @@ public final class WsEndpoint {
       hs.reject(404);
       return;
     }
+    if (!EdgeSecurity.originAllowed(
+        hs.headers().get("Origin"), hs.headers().get("Host"), services.settings().limits())) {
+      hs.reject(403);
+      return;
+    }
     String token = Http.bearer(hs.headers().get("Authorization"));
     if (token == null) {
       token = queryParam(hs.query(), "access_token");
@@ -56,6 +62,11 @@ public final class WsEndpoint {
                       }
                       if (c.isEmpty()) {
                         hs.reject(401);
+                        return;
+                      }
+                      if (sessions.countOf(c.get().userId())
+                          >= services.settings().limits().maxConnectionsPerUser()) {
+                        hs.reject(429);
                         return;
                       }
                       hs.accept()

@@ -34,6 +34,7 @@ class ClusterFailoverE2ETest {
         .withPort(0)
         .withDataDir(Files.createTempDirectory("cluster"))
         .withArgon2MemoryKib(1024)
+        .withLimits(dev.messenger.server.TestNode.RELAXED)
         .withPresenceGrace(Duration.ofMillis(300))
         .withPresenceHeartbeat(Duration.ofMillis(500))
         .withCluster("postgres", db, "nats", natsUrl, id + System.nanoTime() % 100000);

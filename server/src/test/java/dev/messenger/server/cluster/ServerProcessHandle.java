@@ -33,6 +33,15 @@ final class ServerProcessHandle implements AutoCloseable {
     cmd.add("--host=127.0.0.1");
     cmd.add("--data-dir=" + Files.createTempDirectory("node"));
     cmd.add("--argon2-memory-kib=1024");
+    for (String relaxed :
+        List.of(
+            "--rate-sends=0",
+            "--rate-frames=0",
+            "--rate-logins-ip=0",
+            "--rate-logins-user=0",
+            "--rate-registrations-ip=0")) {
+      cmd.add(relaxed);
+    }
     cmd.addAll(List.of(settings));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<Integer> port = new CompletableFuture<>();

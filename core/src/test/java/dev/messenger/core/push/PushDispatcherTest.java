@@ -1,0 +1,159 @@
+package dev.messenger.core.push;
+
+import static dev.messenger.core.testing.Eventually.waitUntil;
+import static dev.messenger.core.testing.Failures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messenger.core.accounts.Device;
+import dev.messenger.core.conversations.Member;
+import dev.messenger.core.messaging.Message;
+import dev.messenger.core.presence.LocalPresenceRegistry;
+import dev.messenger.core.testing.FakeClock;
+import dev.messenger.core.testing.FakeTimers;
+import dev.messenger.core.testing.InMemoryAccountStore;
+import dev.messenger.core.testing.RecordingPushSender;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whom {@link PushDispatcher} pushes, coalescing, retries and expiry, on fakes. */
+class PushDispatcherTest {
+  private final FakeClock clock = new FakeClock();
+  private final FakeTimers timers = new FakeTimers(clock);
+  private final InMemoryAccountStore accounts = new InMemoryAccountStore();
+  private final LocalPresenceRegistry presence = new LocalPresenceRegistry();
+  private final RecordingPushSender sender = new RecordingPushSender();
+  private final PushStats stats = new PushStats();
+  private final PushDispatcher dispatcher =
+      new PushDispatcher(
+          accounts,
+          presence,
+          sender,
+          clock,
+          timers,
+          stats,
+          new PushDispatcher.Config(100, Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 4),
+          Thread::new);
+
+  @AfterEach
+  void close() {
+    dispatcher.close();
+  }
+
+  private Device device(String id, String userId, String endpoint) {
+    Device d = new Device(id, userId, "test", clock.millis(), 0, null);
+    await(accounts.createDevice(d, "hash-" + id));
+    if (endpoint != null) {
+      await(accounts.setPush(id, new Device.PushSubscription(endpoint, "p256dh", "auth")));
+    }
+    return d;
+  }
+
+  private static Member member(String userId) {
+    return new Member("c1", userId, Member.Role.MEMBER, 1, 0, 0, 0);
+  }
+
+  private void stored(String conversationId, long seq, String from, String... to) {
+    Message m =
+        new Message(conversationId, seq, from, "k" + seq, 0, Message.Kind.TEXT, "hi", null, null);
+    List<Member> members =
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(from), List.of(to).stream())
+            .map(PushDispatcherTest::member)
+            .toList();
+    dispatcher.stored(m, members);
+  }
+
+  @Test
+  void offlineMember_everySubscribedDevice_getsOnePush_withThePayload() {
+    device("d1", "bob", "https://push/1");
+    device("d2", "bob", "https://push/2");
+    device("d3", "bob", null);
+
+    stored("c1", 7, "alice", "bob");
+
+    waitUntil("two pushes", () -> stats.sent() == 2);
+    assertThat(sender.sent())
+        .extracting(RecordingPushSender.Sent::endpoint)
+        .containsExactlyInAnyOrder("https://push/1", "https://push/2");
+    assertThat(sender.sent().get(0).payload())
+        .isEqualTo("{\"conversationId\":\"c1\",\"seq\":7,\"senderId\":\"alice\"}");
+    assertThat(sender.sent().get(0).topic()).isEqualTo("c1");
+  }
+
+  @Test
+  void onlineMember_andTheSender_getNoPush() {
+    device("da", "alice", "https://push/a");
+    device("db", "bob", "https://push/b");
+    device("dc", "carol", "https://push/c");
+    presence.connect("bob", "conn-1");
+
+    stored("c1", 1, "alice", "bob", "carol");
+
+    waitUntil("carol's push", () -> stats.sent() == 1);
+    assertThat(sender.sent())
+        .extracting(RecordingPushSender.Sent::endpoint)
+        .containsExactly("https://push/c");
+  }
+
+  @Test
+  void secondMessageInTheWindow_isCoalesced_theNextWindowPushesAgain() {
+    device("d1", "bob", "https://push/1");
+
+    stored("c1", 1, "alice", "bob");
+    stored("c1", 2, "alice", "bob");
+    stored("c2", 1, "alice", "bob");
+    waitUntil("coalesced", () -> stats.coalesced() == 1 && stats.sent() == 2);
+
+    clock.advance(Duration.ofSeconds(10));
+    stored("c1", 3, "alice", "bob");
+    waitUntil("next window", () -> stats.sent() == 3);
+    assertThat(sender.sent())
+        .extracting(RecordingPushSender.Sent::payload)
+        .anyMatch(p -> p.contains("\"seq\":3"));
+  }
+
+  @Test
+  void retryable_isSentAgainWithBackoff_thenGivenUp() {
+    device("d1", "bob", "https://push/1");
+    sender.answer(503, 429, 500);
+
+    stored("c1", 1, "alice", "bob");
+    waitUntil("first attempt", () -> sender.sent().size() == 1 && timers.pending() == 1);
+    timers.advance(Duration.ofMillis(999));
+    timers.runDue();
+    assertThat(sender.sent()).hasSize(1);
+    timers.advance(Duration.ofMillis(1));
+    timers.runDue();
+    waitUntil("second attempt", () -> sender.sent().size() == 2 && timers.pending() == 1);
+    timers.advance(Duration.ofSeconds(2));
+    timers.runDue();
+    waitUntil("third attempt, given up", () -> stats.failed() == 1);
+    assertThat(sender.sent()).hasSize(3);
+    assertThat(stats.retried()).isEqualTo(2);
+    assertThat(stats.sent()).isZero();
+  }
+
+  @Test
+  void gone_deletesTheSubscription_unlessTheDeviceSubscribedAnew() {
+    device("d1", "bob", "https://push/old");
+    device("d2", "carol", "https://push/c-old");
+    sender.answer(410);
+
+    stored("c1", 1, "alice", "bob");
+    waitUntil("expired", () -> accounts.device("d1").orElseThrow().push() == null);
+    assertThat(stats.expired()).isEqualTo(1);
+
+    sender.holdNext();
+    stored("c2", 1, "alice", "carol");
+    waitUntil("carol's push is out", () -> sender.sent().size() == 2);
+    // Carol subscribes anew while the push to the old endpoint is still unanswered.
+    await(accounts.setPush("d2", new Device.PushSubscription("https://push/c-new", "k", "a")));
+    assertThat(sender.release(404)).isTrue();
+    waitUntil("expired again", () -> stats.expired() == 2);
+    stored("c3", 1, "alice", "carol");
+    waitUntil("pushed to the new endpoint", () -> stats.sent() == 1);
+    assertThat(accounts.device("d2").orElseThrow().push().endpoint())
+        .isEqualTo("https://push/c-new");
+  }
+}

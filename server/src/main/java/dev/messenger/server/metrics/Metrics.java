@@ -1,0 +1,111 @@
+package dev.messenger.server.metrics;
+
+import dev.messenger.core.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The node's meters (Micrometer, Prometheus format): connections, frames in and out, sends,
+ * group-commit latency and batch size, fan-out delay (commit timestamp to frame written), queue
+ * depths, errors by code, plus JVM memory, GC, threads and CPU. Thread-safe; counters are cheap
+ * enough for the hot path.
+ */
+public final class Metrics {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter framesIn;
+  private final Counter framesOut;
+  private final Counter sends;
+  private final Timer commit;
+  private final DistributionSummary batchSize;
+  private final Timer fanout;
+  private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+
+  public Metrics() {
+    framesIn =
+        Counter.builder("messenger.frames.in")
+            .description("WebSocket frames received")
+            .register(registry);
+    framesOut =
+        Counter.builder("messenger.frames.out")
+            .description("WebSocket frames sent")
+            .register(registry);
+    sends = Counter.builder("messenger.sends").description("messages stored").register(registry);
+    commit =
+        Timer.builder("messenger.commit")
+            .description("group-commit transactions, from BEGIN to COMMIT done")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    batchSize =
+        DistributionSummary.builder("messenger.commit.batch")
+            .description("writes per group-commit transaction")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    fanout =
+        Timer.builder("messenger.fanout")
+            .description("from a message's server timestamp to its frame written to a recipient")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    for (ErrorCode c : ErrorCode.values()) {
+      errors.put(
+          c,
+          Counter.builder("messenger.errors")
+              .tag("code", c.wire())
+              .description("errors answered to clients, by code")
+              .register(registry));
+    }
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  /** Registers a gauge read on each scrape, e.g. a queue depth. */
+  public void gauge(String name, String description, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).register(registry);
+  }
+
+  public void frameIn() {
+    framesIn.increment();
+  }
+
+  public void frameOut() {
+    framesOut.increment();
+  }
+
+  public void sent() {
+    sends.increment();
+  }
+
+  /** One committed batch: its size and how long the transaction took, in ns. */
+  public void committed(int writes, long nanos) {
+    batchSize.record(writes);
+    commit.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A message frame written {@code millis} after the message's server timestamp. */
+  public void fannedOut(long millis) {
+    fanout.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+  }
+
+  public void error(ErrorCode code) {
+    errors.get(code).increment();
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
