@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       SteadyCommand.class,
       SaturationCommand.class,
       FanoutCommand.class,
-      ConnectStormCommand.class
+      ConnectStormCommand.class,
+      SoakCommand.class
     })
 public final class Bench implements Runnable {
   @Override
