@@ -55,8 +55,9 @@ public final class JdbcMessageStore implements MessageStore {
   }
 
   private AppendResult appendIn(Connection c, NewMessage m) throws SQLException {
+    // The writer's hot path: statements cached on the writer's connection.
     Optional<Message> existing =
-        Sql.one(
+        Sql.oneCached(
             c,
             JdbcMessageStore::message,
             "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE sender_id = ? AND client_id = ?",
@@ -457,7 +458,7 @@ public final class JdbcMessageStore implements MessageStore {
   }
 
   private static long nextSeq(Connection c, String conversationId, long ts) throws SQLException {
-    return Sql.one(
+    return Sql.oneCached(
             c,
             rs -> rs.getLong(1),
             "UPDATE conversations SET last_seq = last_seq + 1, last_activity = ?"
@@ -469,7 +470,7 @@ public final class JdbcMessageStore implements MessageStore {
 
   private static void insert(Connection c, Message m) throws SQLException {
     SystemEvent e = m.event();
-    Sql.update(
+    Sql.updateCached(
         c,
         "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.conversationId(),

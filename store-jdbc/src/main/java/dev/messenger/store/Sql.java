@@ -8,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /** Small JDBC helpers: bind parameters, map rows, turn SQL failures into {@code unavailable}. */
 final class Sql {
@@ -37,6 +40,11 @@ final class Sql {
 
   static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
+    bind(ps, params);
+    return ps;
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       if (params[i] == null) {
         ps.setNull(i + 1, Types.VARCHAR);
@@ -44,7 +52,6 @@ final class Sql {
         ps.setObject(i + 1, params[i]);
       }
     }
-    return ps;
   }
 
   static <T> List<T> list(Connection c, RowMapper<T> mapper, String sql, Object... params)
@@ -65,6 +72,40 @@ final class Sql {
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
     }
+  }
+
+  /**
+   * Statements kept open per connection, for the writer's hot path: preparing a statement costs
+   * more than running it on SQLite. Weak keys: a closed and dropped connection takes its statements
+   * with it. Used only by the single writer thread (the map is synchronized anyway).
+   */
+  private static final Map<Connection, Map<String, PreparedStatement>> CACHE =
+      java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** A prepared statement for {@code sql} on {@code c}, reused across calls; do not close it. */
+  static PreparedStatement cached(Connection c, String sql, Object... params) throws SQLException {
+    Map<String, PreparedStatement> byText = CACHE.computeIfAbsent(c, k -> new HashMap<>());
+    PreparedStatement ps = byText.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = c.prepareStatement(sql);
+      byText.put(sql, ps);
+    }
+    ps.clearParameters();
+    bind(ps, params);
+    return ps;
+  }
+
+  /** Like {@link #one} on a {@link #cached} statement. */
+  static <T> Optional<T> oneCached(Connection c, RowMapper<T> mapper, String sql, Object... params)
+      throws SQLException {
+    try (ResultSet rs = cached(c, sql, params).executeQuery()) {
+      return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+    }
+  }
+
+  /** Like {@link #update} on a {@link #cached} statement. */
+  static int updateCached(Connection c, String sql, Object... params) throws SQLException {
+    return cached(c, sql, params).executeUpdate();
   }
 
   static int update(Connection c, String sql, Object... params) throws SQLException {

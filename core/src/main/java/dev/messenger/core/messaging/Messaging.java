@@ -118,8 +118,13 @@ public final class Messaging {
         cmd.to() != null
             ? conversations.directWith(caller.userId(), cmd.to()).join().id()
             : cmd.conversationId();
-    access.requireActive(conversationId, caller.userId());
+    // One read serves both the membership check and the fan-out list; the access rule gives the
+    // precise error (not_found or forbidden) only when the sender is not in it.
     List<Member> members = store.activeMembers(conversationId);
+    if (members.stream().noneMatch(x -> x.userId().equals(caller.userId()))) {
+      access.requireActive(conversationId, caller.userId());
+      throw MessengerException.notFound("no such conversation");
+    }
     List<Attachment> media =
         hasAttachments
             ? attachments.resolve(caller.userId(), cmd.attachments().stream().distinct().toList())
