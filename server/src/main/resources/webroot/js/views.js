@@ -408,7 +408,8 @@ export class Views {
     const m = c.lastMessage;
     if (!m) return { text: c.kind === 'group' ? 'No messages yet' : 'Say hello 👋' };
     if (m.kind === 'system') return { text: this.describeSystem(c, m) };
-    const body = (m.body || '').replace(/\s+/g, ' ');
+    const files = m.attachments && m.attachments.length ? '📎 Attachment' : '';
+    const body = (m.body || files).replace(/\s+/g, ' ');
     const mine = m.senderId === this.app.session.userId;
     let prefix = '';
     if (mine) prefix = 'You: ';

@@ -59,6 +59,10 @@ class ObservabilityE2ETest {
         assertThat(value(s, "messenger_errors_total{code=\"bad_request\"}"))
             .isGreaterThanOrEqualTo(1);
         assertThat(s).contains("messenger_writer_queue").contains("jvm_memory_used_bytes");
+        assertThat(value(s, "messenger_push_sent_total")).isZero();
+        assertThat(s)
+            .contains("messenger_push_expired_total")
+            .contains("messenger_push_failed_total");
       }
       get(node, "/api/v1/conversations");
       assertThat(

@@ -3,6 +3,7 @@ package dev.messenger.server.metrics;
 import dev.messenger.core.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -75,6 +76,13 @@ public final class Metrics {
   /** Registers a gauge read on each scrape, e.g. a queue depth. */
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
+  }
+
+  /** Registers a counter whose value is read from {@code total} on each scrape. */
+  public void counterFn(String name, String description, java.util.function.LongSupplier total) {
+    FunctionCounter.builder(name, total, t -> t.getAsLong())
+        .description(description)
+        .register(registry);
   }
 
   public void frameIn() {

@@ -431,12 +431,31 @@ public final class Session {
               .put("userId", t.userId())
               .put("state", t.state()));
     } else if (e instanceof BusEvent.PresenceChanged p) {
-      write(
-          Wire.object()
-              .put("type", "presence")
-              .put("userId", p.userId())
-              .put("status", p.online() ? "online" : "offline")
-              .put("lastSeen", p.lastSeen()));
+      // Visibility can end after subscribing (removed from the shared group, dropped from the
+      // contacts): check it again, off the event loop, before telling.
+      chain(
+          () -> {
+            boolean visible = services.presence().visible(caller.userId(), p.userId());
+            context.runOnContext(
+                v -> {
+                  if (closed) {
+                    return;
+                  }
+                  if (!visible) {
+                    Bus.Subscription sub = presenceSubscriptions.remove(p.userId());
+                    if (sub != null) {
+                      sub.cancel();
+                    }
+                    return;
+                  }
+                  write(
+                      Wire.object()
+                          .put("type", "presence")
+                          .put("userId", p.userId())
+                          .put("status", p.online() ? "online" : "offline")
+                          .put("lastSeen", p.lastSeen()));
+                });
+          });
     } else if (e instanceof BusEvent.DeviceRevoked d && d.deviceId().equals(caller.deviceId())) {
       close(CLOSE_REVOKED, "token revoked");
     }
