@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource readers;
   private final GroupCommitWriter writer;
+  private java.util.concurrent.ScheduledExecutorService checkpoints;
 
   private Database(Dialect dialect, HikariDataSource readers, GroupCommitWriter writer) {
     this.dialect = dialect;
@@ -41,6 +42,8 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(10_000);
     config.enforceForeignKeys(false);
+    // No checkpoint inside a commit on the writer's thread: a background thread checkpoints.
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl(url);
     migrate(sqlite);
@@ -53,7 +56,9 @@ public final class Database implements AutoCloseable {
     HikariDataSource readers = new HikariDataSource(hc);
     GroupCommitWriter writer =
         new GroupCommitWriter("sqlite-writer", sqlite::getConnection, maxBatch);
-    return new Database(Dialect.SQLITE, readers, writer);
+    Database db = new Database(Dialect.SQLITE, readers, writer);
+    db.startCheckpoints();
+    return db;
   }
 
   /** Opens a PostgreSQL database given by a JDBC URL and migrates its schema. */
@@ -77,6 +82,32 @@ public final class Database implements AutoCloseable {
             },
             maxBatch);
     return new Database(Dialect.POSTGRES, pool, writer);
+  }
+
+  /**
+   * Copies the SQLite WAL into the database file once a second with a PASSIVE checkpoint, which
+   * never blocks the writer or readers (the writer's own auto-checkpoint is off).
+   */
+  private void startCheckpoints() {
+    checkpoints =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sqlite-checkpoint");
+              t.setDaemon(true);
+              return t;
+            });
+    checkpoints.scheduleWithFixedDelay(
+        () -> {
+          try (Connection c = readers.getConnection();
+              var st = c.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+          } catch (SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Database.class).debug("checkpoint failed", e);
+          }
+        },
+        1,
+        1,
+        java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static void migrate(DataSource ds) {
@@ -109,6 +140,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.shutdownNow();
+    }
     writer.close();
     readers.close();
   }

@@ -131,27 +131,68 @@ public final class GroupCommitWriter implements AutoCloseable {
     closeConnection();
   }
 
+  /**
+   * Runs a batch optimistically, without savepoints: most batches have no failing write, and a
+   * savepoint costs two statements per write. If any write throws, the transaction is rolled back
+   * and the batch runs again with a savepoint per write, so only the failing ones fail.
+   */
   private void runBatch(List<Task<?>> batch) {
     long start = System.nanoTime();
-    List<Runnable> done = new ArrayList<>(batch.size());
+    Connection c;
     try {
-      Connection c = connection();
-      for (Task<?> task : batch) {
-        done.add(runOne(c, task));
+      c = connection();
+    } catch (SQLException | RuntimeException e) {
+      failAll(batch, e);
+      return;
+    }
+    List<Runnable> done = new ArrayList<>(batch.size());
+    boolean clean = batch.size() > 1;
+    if (clean) {
+      try {
+        for (Task<?> task : batch) {
+          done.add(runPlain(c, task));
+        }
+      } catch (SQLException | RuntimeException | Error e) {
+        clean = false;
+        done.clear();
+        try {
+          c.rollback();
+        } catch (SQLException rollbackFailed) {
+          failAll(batch, rollbackFailed);
+          return;
+        }
+      }
+    }
+    try {
+      if (!clean) {
+        for (Task<?> task : batch) {
+          done.add(runOne(c, task));
+        }
       }
       c.commit();
     } catch (SQLException | RuntimeException | Error e) {
-      LOG.warn("commit of {} writes failed", batch.size(), e);
-      closeConnection();
-      MessengerException failure = unavailable("the store could not commit", e);
-      // A copy: loop() clears `batch` before the completion thread gets to it.
-      List<Task<?>> failed = List.copyOf(batch);
-      completions.execute(() -> failed.forEach(task -> task.future.completeExceptionally(failure)));
+      failAll(batch, e);
       return;
     }
     listener.committed(batch.size(), System.nanoTime() - start);
     List<Runnable> outcomes = List.copyOf(done);
     completions.execute(() -> outcomes.forEach(Runnable::run));
+  }
+
+  /** Fails every write of a batch with {@code unavailable} and drops the connection. */
+  private void failAll(List<Task<?>> batch, Throwable e) {
+    LOG.warn("commit of {} writes failed", batch.size(), e);
+    closeConnection();
+    MessengerException failure = unavailable("the store could not commit", e);
+    // A copy: loop() clears `batch` before the completion thread gets to it.
+    List<Task<?>> failed = List.copyOf(batch);
+    completions.execute(() -> failed.forEach(task -> task.future.completeExceptionally(failure)));
+  }
+
+  /** Runs one task without a savepoint; any failure aborts the optimistic pass. */
+  private static <T> Runnable runPlain(Connection c, Task<T> task) throws SQLException {
+    T result = task.work.run(c);
+    return () -> task.future.complete(result);
   }
 
   /** Runs one task in a savepoint; returns what completes its future once the batch commits. */

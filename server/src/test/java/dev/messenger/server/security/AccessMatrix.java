@@ -395,7 +395,9 @@ final class AccessMatrix {
         new Row(
             Kind.PUSH,
             "PUT /api/v1/devices/current/push",
-            "{\"type\":\"webpush\",\"endpoint\":\"https://127.0.0.1:9/push\",\"keys\":{\"p256dh\":\"BPcMbnWQL5GOYX_5WyVkJQMfH4Rz8Z0NHcN0ISnBrpmrb5yexHL7mnqSqVNXhMcdiUwr6Ha2dG0ZUp5RgAzVnXA\",\"auth\":\"4vQK-SvRAN5eo-8ASlrwA\"}}",
+            "{\"type\":\"webpush\",\"endpoint\":\"https://127.0.0.1:9/push\",\"keys\":"
+                + "{\"p256dh\":\"BPcMbnWQL5GOYX_5WyVkJQMfH4Rz8Z0NHcN0ISnBrpmrb5yexHL7mnqSqVNXhMcd"
+                + "iUwr6Ha2dG0ZUp5RgAzVnXA\",\"auth\":\"4vQK-SvRAN5eo-8ASlrwA\"}}",
             m("REVOKED", "401", "NONE", "401"),
             "always the caller's own device"));
     r.add(

@@ -43,7 +43,8 @@ class AuthorizationMatrixTest {
   private static final byte[] PNG =
       Base64.getDecoder()
           .decode(
-              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmM"
+                  + "IQAAAABJRU5ErkJggg==");
 
   private static TestNode node;
   private static RawHttp http;
@@ -456,6 +457,7 @@ class AuthorizationMatrixTest {
       hank.http().removeMember(group, gina.id());
       int mark = ginaSocket.frames().size();
       try (ChatSocket hankSocket = hank.connect()) {
+        assertThat(hankSocket.userId()).isEqualTo(hank.id());
         // ivan still shares the group and sees hank come online; gina must not any more.
         ivanSocket.await(x -> isPresence(x, hank.id(), "online"), T);
         ginaSocket.requestSync(frame("ping"));

@@ -1,7 +1,6 @@
 package dev.messenger.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.server.wire.Wire;
@@ -50,15 +49,5 @@ final class Snapshot {
     } catch (Exception e) {
       throw new AssertionError("GET " + path + " answered 200 with a body that is not JSON", e);
     }
-  }
-
-  /** The lastSeq of one conversation in a snapshot, or -1. */
-  static long lastSeq(JsonNode snapshot, String conversationId) {
-    return snapshot.path("watched").path(conversationId).path("summary").path("lastSeq").asLong(-1);
-  }
-
-  static ArrayNode messages(JsonNode snapshot, String conversationId) {
-    JsonNode m = snapshot.path("watched").path(conversationId).path("messages").path("messages");
-    return m.isArray() ? (ArrayNode) m : JsonNodeFactory.instance.arrayNode();
   }
 }

@@ -171,7 +171,8 @@ class StoredTextIntegrityTest {
                   .json("{\"kind\":\"group\",\"name\":\"n\\u0000l\",\"memberIds\":[]}"),
               RawHttp.request("POST", "/api/v1/users")
                   .json(
-                      "{\"username\":\"nul_user\",\"password\":\"password-1\",\"displayName\":\"N\\u0000L\"}"),
+                      "{\"username\":\"nul_user\",\"password\":\"password-1\","
+                          + "\"displayName\":\"N\\u0000L\"}"),
               RawHttp.request("POST", "/api/v1/sessions")
                   .json("{\"username\":\"nul\\u0000user\",\"password\":\"password-1\"}"),
               RawHttp.request("GET", "/api/v1/users/a%00b").bearer(tok),
