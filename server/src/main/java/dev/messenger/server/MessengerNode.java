@@ -224,8 +224,21 @@ public final class MessengerNode implements AutoCloseable {
                 ctx.response()
                     .putHeader("Content-Type", "application/json")
                     .end("{\"status\":\"ok\"}"));
+    router.route("/api/*").handler(Http::checkQuery);
     MediaRoutes.mountUpload(router, services);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    // The API takes JSON (media takes raw bytes): form and multipart bodies are never decoded,
+    // so the handlers answer them (401 without a token, else 400) like any body that is not JSON.
+    router
+        .route("/api/*")
+        .handler(
+            ctx -> {
+              if (Http.isFormBody(ctx)) {
+                ctx.next();
+              } else {
+                bodies.handle(ctx);
+              }
+            });
     router
         .get("/metrics")
         .handler(
@@ -287,6 +300,7 @@ public final class MessengerNode implements AutoCloseable {
             .createHttpServer(options)
             .webSocketHandshakeHandler(ws::handshake)
             .webSocketHandler(ws::accepted)
+            .invalidRequestHandler(Http::invalidRequest)
             .requestHandler(router);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

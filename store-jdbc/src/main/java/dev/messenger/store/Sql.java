@@ -54,8 +54,25 @@ final class Sql {
     }
   }
 
+  /**
+   * True if a text parameter holds NUL, which no stored value does (user text is refused with it
+   * and ids never have it): such a lookup finds nothing without asking the database, which on
+   * PostgreSQL would fail.
+   */
+  private static boolean hasNul(Object... params) {
+    for (Object p : params) {
+      if (p instanceof String s && s.indexOf(0) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static <T> List<T> list(Connection c, RowMapper<T> mapper, String sql, Object... params)
       throws SQLException {
+    if (hasNul(params)) {
+      return List.of();
+    }
     try (PreparedStatement ps = prepare(c, sql, params);
         ResultSet rs = ps.executeQuery()) {
       List<T> out = new ArrayList<>();
@@ -68,6 +85,9 @@ final class Sql {
 
   static <T> Optional<T> one(Connection c, RowMapper<T> mapper, String sql, Object... params)
       throws SQLException {
+    if (hasNul(params)) {
+      return Optional.empty();
+    }
     try (PreparedStatement ps = prepare(c, sql, params);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
@@ -109,6 +129,10 @@ final class Sql {
   }
 
   static int update(Connection c, String sql, Object... params) throws SQLException {
+    if (hasNul(params)) {
+      throw dev.messenger.core.MessengerException.badRequest(
+          "text must not contain NUL characters");
+    }
     try (PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     }

@@ -100,7 +100,7 @@ public final class Messaging {
     if (cmd.body() == null && !hasAttachments) {
       throw MessengerException.badRequest("body is required");
     }
-    String body = cmd.body() == null ? "" : cmd.body();
+    String body = Text.requireClean("body", cmd.body() == null ? "" : cmd.body());
     if (Text.codePoints(body) > maxMessageChars) {
       throw new MessengerException(
           ErrorCode.TOO_LARGE, "body is longer than " + maxMessageChars + " characters");

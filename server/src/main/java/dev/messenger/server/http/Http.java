@@ -134,6 +134,48 @@ public final class Http {
     return header.substring(7).trim();
   }
 
+  /** Answers 400 for a query string that does not decode (a broken percent escape). */
+  public static void checkQuery(RoutingContext ctx) {
+    try {
+      ctx.queryParams();
+      ctx.request().params();
+    } catch (IllegalArgumentException e) {
+      error(ctx, ErrorCode.BAD_REQUEST, "the query string is malformed");
+      return;
+    }
+    ctx.next();
+  }
+
+  /** True for a form or multipart body, which the API never decodes. */
+  public static boolean isFormBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null) {
+      return false;
+    }
+    String t = type.toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
+  }
+
+  /**
+   * Answers a request the HTTP decoder refused (request line or headers too long, bad bytes) with
+   * the protocol's JSON error instead of an empty body, and closes the connection.
+   */
+  public static void invalidRequest(io.vertx.core.http.HttpServerRequest req) {
+    Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+    boolean tooLong = cause instanceof io.netty.handler.codec.TooLongFrameException;
+    ErrorCode code = tooLong ? ErrorCode.TOO_LARGE : ErrorCode.BAD_REQUEST;
+    req.response()
+        .setStatusCode(code.httpStatus())
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "close")
+        .end(
+            Wire.encode(
+                Wire.errorBody(
+                    code,
+                    tooLong ? "the request line or headers are too long" : "malformed request")))
+        .onComplete(v -> req.connection().close());
+  }
+
   /** The client's IP address, as the socket sees it (behind a proxy: the proxy's). */
   public static String clientIp(RoutingContext ctx) {
     var a = ctx.request().remoteAddress();

@@ -17,7 +17,14 @@ import dev.messenger.server.limits.RateLimited;
 import dev.messenger.server.wire.Wire;
 import io.github.bucket4j.Bucket;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,6 +65,9 @@ public final class Session {
   public static final short CLOSE_REVOKED = 4001;
   public static final short CLOSE_ABUSE = 4008;
 
+  /** Largest message (PROTOCOL.md: over 64 KiB closes with 1009), however fragmented. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
   /** The window in which {@code abuse-strikes} rate-limited frames close the connection. */
   private static final long STRIKE_WINDOW_MILLIS = 10_000;
 
@@ -92,6 +102,11 @@ public final class Session {
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
   private volatile long lastInboundMillis = System.currentTimeMillis();
   private final Bucket frameBucket;
+
+  /** The message being assembled from fragments, or null between messages. */
+  private Buffer assembling;
+
+  private boolean assemblingText;
   private long strikeWindowStart;
   private int strikes;
   private boolean closed;
@@ -130,13 +145,9 @@ public final class Session {
   /** Wires the socket's handlers, subscribes the doorbell and sends {@code ready}. */
   void start() {
     ws.setWriteQueueMaxSize(services.settings().maxOutboundBytes());
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(
-        b -> {
-          touch();
-          writeError(null, ErrorCode.BAD_REQUEST, "frames must be JSON text");
-        });
-    ws.frameHandler(f -> touch());
+    // Messages are assembled here from frames, not by Vert.x's aggregator (which wedges on an
+    // empty first fragment), with the same 64 KiB limit.
+    ws.frameHandler(this::onFrame);
     ws.exceptionHandler(this::onException);
     ws.closeHandler(v -> onClosed());
     userSubscription =
@@ -198,6 +209,54 @@ public final class Session {
               }
             },
             services.workers());
+  }
+
+  /** Appends a data frame to the message being assembled; a final one completes it. */
+  private void onFrame(WebSocketFrame f) {
+    touch();
+    WebSocketFrameType type = f.type();
+    if (type != WebSocketFrameType.TEXT
+        && type != WebSocketFrameType.BINARY
+        && type != WebSocketFrameType.CONTINUATION) {
+      return;
+    }
+    if (type != WebSocketFrameType.CONTINUATION) {
+      assembling = Buffer.buffer();
+      assemblingText = type == WebSocketFrameType.TEXT;
+    } else if (assembling == null) {
+      writeError(null, ErrorCode.BAD_REQUEST, "continuation frame without a message");
+      return;
+    }
+    Buffer data = f.binaryData();
+    if (assembling.length() + data.length() > MAX_MESSAGE_BYTES) {
+      assembling = null;
+      close(CLOSE_TOO_BIG, "message too large");
+      return;
+    }
+    assembling.appendBuffer(data);
+    if (!f.isFinal()) {
+      return;
+    }
+    Buffer message = assembling;
+    assembling = null;
+    if (!assemblingText) {
+      writeError(null, ErrorCode.BAD_REQUEST, "frames must be JSON text");
+      return;
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(message.getBytes()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      writeError(null, ErrorCode.BAD_REQUEST, "text frames must be UTF-8");
+      return;
+    }
+    onText(text);
   }
 
   private void touch() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,14 +41,7 @@ class HttpEdgeCasesTest {
     assertThat(res.status()).isEqualTo(413);
   }
 
-  private static final String BARE_DECODER_ERRORS =
-      "bug: requests the HTTP decoder rejects (request line over 4 KiB -> 414, headers over 8 KiB"
-          + " -> 431, a control byte in a header -> 400) get Vert.x's default answer: an empty body"
-          + " and, for 414/431, a status outside PROTOCOL.md's list, instead of"
-          + " {\"error\":{\"code\",\"message\"}}";
-
   @Test
-  @Disabled(BARE_DECODER_ERRORS)
   void veryLongUri_getsACleanError() {
     String path = "/api/v1/users/" + "L".repeat(10_000);
     RawHttp.Response res =
@@ -58,7 +50,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(BARE_DECODER_ERRORS)
   void hugeHeader_getsACleanError() {
     RawHttp.Response res =
         fx.http.send(
@@ -69,7 +60,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(BARE_DECODER_ERRORS)
   void controlByteInAHeader_getsACleanError() {
     RawHttp.Response res =
         fx.http.send(
@@ -79,10 +69,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a broken percent escape in the query of a route without path parameters (GET"
-          + " /users?username=%zz, GET /presence?userIds=%zz) makes getParam throw"
-          + " IllegalArgumentException in the handler: 500 internal, and a logged stack trace")
   void brokenEscapeInQuery_isBadRequest() {
     for (String path :
         List.of(
@@ -97,11 +83,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a form or multipart Content-Type on a request whose query has a broken percent"
-          + " escape makes Vert.x's BodyHandler throw IllegalArgumentException on the event loop"
-          + " ('Unhandled exception'); the request is never answered and the connection hangs until"
-          + " the client gives up")
   void formBodyWithBrokenEscapeInQuery_isAnswered() {
     for (String ct :
         List.of(
@@ -126,11 +107,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(
-      "bug: any /api request whose method is not POST, PUT, PATCH or DELETE, with a form or"
-          + " multipart Content-Type and a body, makes BodyHandler throw IllegalStateException"
-          + " ('Request method must be one of POST, PUT, PATCH or DELETE to decode a multipart"
-          + " request'): 500 internal and a logged stack trace, even without a token")
   void formContentTypeOnOtherMethods_isNot500() {
     for (String method : List.of("GET", "OPTIONS", "TRACE", "FOO")) {
       for (String ct : List.of("multipart/form-data", "application/x-www-form-urlencoded")) {
@@ -147,10 +123,6 @@ class HttpEdgeCasesTest {
   }
 
   @Test
-  @Disabled(
-      "bug: BodyHandler decodes form and multipart bodies of every /api request before routing"
-          + " and authentication: without a token, a form body with a broken escape is 400 instead"
-          + " of 401 (and 400 instead of 404 on a path that does not exist)")
   void formBodies_areNotDecodedBeforeAuth() {
     for (String ct : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
       RawHttp.Request req =

@@ -405,10 +405,6 @@ class WebSocketFuzzTest {
   }
 
   @Example
-  @net.jqwik.api.Disabled(
-      "bug: a fragmented message whose first fragment is empty throws IndexOutOfBoundsException in"
-          + " Vert.x's FrameAggregator (EmptyByteBuf cannot grow); the server logs 'Unhandled"
-          + " exception' and the connection is wedged: it never answers another frame")
   void emptyFirstFragment_isAnsweredNotWedged() throws Exception {
     for (int opcode : new int[] {RawWebSocket.TEXT, RawWebSocket.BINARY}) {
       RawWebSocket.Upgrade up =
