@@ -26,12 +26,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -71,9 +68,6 @@ public final class Session {
   /** The window in which {@code abuse-strikes} rate-limited frames close the connection. */
   private static final long STRIKE_WINDOW_MILLIS = 10_000;
 
-  /** How many of its own clientIds a session remembers, to never echo them back. */
-  private static final int OWN_CLIENT_IDS = 4096;
-
   private final String id = Ids.newId("s");
   private final Caller caller;
   private final ServerWebSocket ws;
@@ -85,17 +79,11 @@ public final class Session {
   /** Events that came before {@code ready} was sent; null once it was. */
   private List<BusEvent> early = new ArrayList<>();
 
-  /** clientIds this connection sent (bounded): never echoed back to it, even by a gap fill. */
-  private final Set<String> ownClientIds =
-      Collections.newSetFromMap(
-          new LinkedHashMap<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > OWN_CLIENT_IDS;
-            }
-          });
+  /**
+   * Sends of this connection not answered yet, by clientId: a gap fill that brings one of them back
+   * must not echo it. Bounded by the sends in flight.
+   */
+  private final Map<String, Integer> sendsInFlight = new HashMap<>();
 
   private final Map<String, Bus.Subscription> presenceSubscriptions = new HashMap<>();
   private Bus.Subscription userSubscription;
@@ -118,6 +106,9 @@ public final class Session {
 
     boolean filling;
     final TreeMap<Long, BusEvent.MessageStored> parked = new TreeMap<>();
+
+    /** Seqs this connection sent that are still above {@link #lastSeq}: never echoed. */
+    final java.util.TreeSet<Long> ownAhead = new java.util.TreeSet<>();
   }
 
   Session(
@@ -351,7 +342,7 @@ public final class Session {
       rateLimited(s.ref(), e.getMessage());
       return;
     }
-    ownClientIds.add(s.clientId());
+    sendsInFlight.merge(s.clientId(), 1, Integer::sum);
     SendCommand cmd =
         new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
     serial(
@@ -360,6 +351,10 @@ public final class Session {
             services
                 .messaging()
                 .send(caller, cmd)
+                .whenComplete(
+                    (r, err) ->
+                        context.runOnContext(
+                            v -> sendAnswered(s.clientId(), err == null ? r.message() : null)))
                 .thenApply(
                     r -> {
                       Message m = r.message();
@@ -372,6 +367,21 @@ public final class Session {
                           .put("seq", m.seq())
                           .put("ts", m.ts());
                     }));
+  }
+
+  /**
+   * A send of this connection was answered: from now on its message is known by seq, and the gap
+   * fill skips it as it skips any own message still above the delivery cursor.
+   */
+  private void sendAnswered(String clientId, Message stored) {
+    sendsInFlight.computeIfPresent(clientId, (k, n) -> n <= 1 ? null : n - 1);
+    if (stored != null) {
+      DeliveryState st =
+          delivery.computeIfAbsent(stored.conversationId(), k -> new DeliveryState());
+      if (stored.seq() > st.lastSeq) {
+        st.ownAhead.add(stored.seq());
+      }
+    }
   }
 
   private void onPresenceSubscribe(ClientFrame.PresenceSubscribe ps) {
@@ -543,8 +553,11 @@ public final class Session {
   private void emit(DeliveryState st, BusEvent.MessageStored event) {
     Message m = event.message();
     st.lastSeq = m.seq();
-    if (caller.deviceId().equals(event.originDeviceId())
-        || (m.senderId().equals(caller.userId()) && ownClientIds.contains(m.clientId()))) {
+    boolean own = st.ownAhead.remove(m.seq());
+    st.ownAhead.headSet(m.seq()).clear();
+    if (own
+        || caller.deviceId().equals(event.originDeviceId())
+        || (m.senderId().equals(caller.userId()) && sendsInFlight.containsKey(m.clientId()))) {
       return;
     }
     Object encoded = event.encoded().get();
