@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       SaturationCommand.class,
       FanoutCommand.class,
       ConnectStormCommand.class,
-      SoakCommand.class
+      SoakCommand.class,
+      PrefillCommand.class,
+      HistoryCommand.class
     })
 public final class Bench implements Runnable {
   @Override

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code soak}: the steady 1:1 load for a long time (default 30 minutes at a moderate rate), in
- * windows; after each window the server's heap after a full GC (KiB, via {@code jcmd}) and its
- * open file descriptors are recorded, so leaks show as growth from the first window to the last.
- * Needs {@code --server-pid}.
+ * windows; after each window the server's heap after a full GC (KiB, via {@code jcmd}) and its open
+ * file descriptors are recorded, so leaks show as growth from the first window to the last. Needs
+ * {@code --server-pid}.
  */
 @Command(
     name = "soak",
