@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A node running in its own JVM (same classpath as the tests), for crash tests: it can be killed
  * with SIGKILL. Waits for the {@code listening on port N} line.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
   private final Process process;
@@ -35,7 +35,8 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  static ServerProcess start(Path dataDir, String... extra) throws Exception {
+  /** Starts a node on a free port with its data in {@code dataDir} and the extra settings. */
+  public static ServerProcess start(Path dataDir, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
@@ -91,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -100,7 +101,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook runs. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }

@@ -8,6 +8,7 @@ import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.server.MessengerNode;
+import dev.messenger.server.ServerProcess;
 import dev.messenger.server.Settings;
 import java.net.URI;
 import java.nio.file.Files;
@@ -103,8 +104,9 @@ class ClusterFailoverE2ETest {
     String db = ClusterServices.newDatabase();
     MessengerNode survivor = new MessengerNode(nodeSettings(db, ClusterServices.NATS, "ks"));
     URI survivorUri = URI.create("http://127.0.0.1:" + survivor.start());
-    try (ServerProcessHandle victim =
-        ServerProcessHandle.start(
+    try (ServerProcess victim =
+        ServerProcess.start(
+            Files.createTempDirectory("victim"),
             "--store=postgres",
             "--postgres-url=" + db,
             "--bus=nats",
