@@ -6,6 +6,7 @@ import dev.messenger.server.push.PushSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Every setting of a node (PROTOCOL.md section 1, plus our own), validated. Built by {@link
@@ -113,330 +114,149 @@ public record Settings(
         PushSettings.defaults());
   }
 
+  /** A copy with some settings changed, e.g. {@code s.with(b -> b.port = 0)}; validated again. */
+  public Settings with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
   public Settings withPort(int p) {
-    return new Settings(
-        host,
-        p,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.port = p);
   }
 
   public Settings withDataDir(Path d) {
-    return new Settings(
-        host,
-        port,
-        d,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.dataDir = d);
   }
 
   public Settings withPresenceGrace(Duration g) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        g,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.presenceGrace = g);
   }
 
   public Settings withIdleTimeout(Duration t) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        t,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.idleTimeout = t);
   }
 
   public Settings withArgon2MemoryKib(int kib) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        kib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.argon2MemoryKib = kib);
   }
 
   public Settings withMaxGroupSize(int n) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        n,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.maxGroupSize = n);
   }
 
   public Settings withMaxOutboundBytes(int n) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        n,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(b -> b.maxOutboundBytes = n);
   }
 
   /** This node in a cluster: the given store and bus settings, everything else unchanged. */
   public Settings withCluster(
       String store, String postgresUrl, String bus, String natsUrl, String nodeId) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        push);
+    return with(
+        b -> {
+          b.store = store;
+          b.postgresUrl = postgresUrl;
+          b.bus = bus;
+          b.natsUrl = natsUrl;
+          b.nodeId = nodeId;
+        });
   }
 
   public Settings withPresenceHeartbeat(Duration d) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        d,
-        limits,
-        media,
-        push);
+    return with(b -> b.presenceHeartbeat = d);
   }
 
   public Settings withLimits(Limits l) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        l,
-        media,
-        push);
+    return with(b -> b.limits = l);
   }
 
   public Settings withMedia(MediaSettings m) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        m,
-        push);
+    return with(b -> b.media = m);
   }
 
   public Settings withPush(PushSettings p) {
-    return new Settings(
-        host,
-        port,
-        dataDir,
-        maxMessageChars,
-        maxGroupSize,
-        presenceGrace,
-        idleTimeout,
-        argon2MemoryKib,
-        argon2Iterations,
-        maxBatch,
-        maxOutboundBytes,
-        workerThreads,
-        store,
-        postgresUrl,
-        postgresUser,
-        postgresPassword,
-        bus,
-        natsUrl,
-        nodeId,
-        presenceHeartbeat,
-        limits,
-        media,
-        p);
+    return with(b -> b.push = p);
+  }
+
+  /** Every setting as a mutable field, for {@link #with}. Not thread-safe. */
+  public static final class Builder {
+    public String host;
+    public int port;
+    public Path dataDir;
+    public int maxMessageChars;
+    public int maxGroupSize;
+    public Duration presenceGrace;
+    public Duration idleTimeout;
+    public int argon2MemoryKib;
+    public int argon2Iterations;
+    public int maxBatch;
+    public int maxOutboundBytes;
+    public int workerThreads;
+    public String store;
+    public String postgresUrl;
+    public String postgresUser;
+    public String postgresPassword;
+    public String bus;
+    public String natsUrl;
+    public String nodeId;
+    public Duration presenceHeartbeat;
+    public Limits limits;
+    public MediaSettings media;
+    public PushSettings push;
+
+    Builder(Settings s) {
+      host = s.host;
+      port = s.port;
+      dataDir = s.dataDir;
+      maxMessageChars = s.maxMessageChars;
+      maxGroupSize = s.maxGroupSize;
+      presenceGrace = s.presenceGrace;
+      idleTimeout = s.idleTimeout;
+      argon2MemoryKib = s.argon2MemoryKib;
+      argon2Iterations = s.argon2Iterations;
+      maxBatch = s.maxBatch;
+      maxOutboundBytes = s.maxOutboundBytes;
+      workerThreads = s.workerThreads;
+      store = s.store;
+      postgresUrl = s.postgresUrl;
+      postgresUser = s.postgresUser;
+      postgresPassword = s.postgresPassword;
+      bus = s.bus;
+      natsUrl = s.natsUrl;
+      nodeId = s.nodeId;
+      presenceHeartbeat = s.presenceHeartbeat;
+      limits = s.limits;
+      media = s.media;
+      push = s.push;
+    }
+
+    /** The settings, validated as by the record's constructor. */
+    public Settings build() {
+      return new Settings(
+          host,
+          port,
+          dataDir,
+          maxMessageChars,
+          maxGroupSize,
+          presenceGrace,
+          idleTimeout,
+          argon2MemoryKib,
+          argon2Iterations,
+          maxBatch,
+          maxOutboundBytes,
+          workerThreads,
+          store,
+          postgresUrl,
+          postgresUser,
+          postgresPassword,
+          bus,
+          natsUrl,
+          nodeId,
+          presenceHeartbeat,
+          limits,
+          media,
+          push);
+    }
   }
 
   private static void requireRange(String name, int value, int min, int max) {
