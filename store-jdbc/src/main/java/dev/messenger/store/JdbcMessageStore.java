@@ -278,7 +278,7 @@ public final class JdbcMessageStore implements MessageStore {
         .submit(
             c -> {
               long lastSeq =
-                  Sql.one(
+                  Sql.oneCached(
                           c,
                           rs -> rs.getLong(1),
                           "SELECT last_seq FROM conversations WHERE id = ?",
@@ -289,7 +289,14 @@ public final class JdbcMessageStore implements MessageStore {
                     "seq " + seq + " is above the conversation's lastSeq " + lastSeq);
               }
               Member m =
-                  memberIn(c, conversationId, userId)
+                  Sql.oneCached(
+                          c,
+                          JdbcMessageStore::member,
+                          "SELECT "
+                              + MEMBER_COLUMNS
+                              + " FROM members WHERE conversation_id = ? AND user_id = ?",
+                          conversationId,
+                          userId)
                       .filter(Member::active)
                       .orElseThrow(() -> MessengerException.notFound("no such conversation"));
               long read = status == ReceiptStatus.READ ? Math.max(m.readSeq(), seq) : m.readSeq();
@@ -299,7 +306,7 @@ public final class JdbcMessageStore implements MessageStore {
               if (!deliveredMoved && !readMoved) {
                 return new CursorMove(m, false, false);
               }
-              Sql.update(
+              Sql.updateCached(
                   c,
                   "UPDATE members SET delivered_seq = ?, read_seq = ?"
                       + " WHERE conversation_id = ? AND user_id = ?",

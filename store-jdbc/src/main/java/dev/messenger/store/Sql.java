@@ -118,6 +118,9 @@ final class Sql {
   /** Like {@link #one} on a {@link #cached} statement. */
   static <T> Optional<T> oneCached(Connection c, RowMapper<T> mapper, String sql, Object... params)
       throws SQLException {
+    if (hasNul(params)) {
+      return Optional.empty();
+    }
     try (ResultSet rs = cached(c, sql, params).executeQuery()) {
       return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
     }
@@ -125,6 +128,10 @@ final class Sql {
 
   /** Like {@link #update} on a {@link #cached} statement. */
   static int updateCached(Connection c, String sql, Object... params) throws SQLException {
+    if (hasNul(params)) {
+      throw dev.messenger.core.MessengerException.badRequest(
+          "text must not contain NUL characters");
+    }
     return cached(c, sql, params).executeUpdate();
   }
 
