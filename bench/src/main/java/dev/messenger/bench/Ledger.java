@@ -21,6 +21,10 @@ final class Ledger {
 
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final Recorder latencyMicros = new Recorder(MAX_LATENCY_MICROS, 3);
+
+  /** Per message: from its send to its last delivery (to every recipient), in µs. */
+  private final Recorder allDeliveredMicros = new Recorder(MAX_LATENCY_MICROS, 3);
+
   private final LongAdder sent = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder delivered = new LongAdder();
@@ -80,6 +84,9 @@ final class Ledger {
     }
     synchronized (o) {
       o.deliveriesLeft--;
+      if (o.deliveriesLeft == 0) {
+        allDeliveredMicros.recordValue(Math.min(micros, MAX_LATENCY_MICROS));
+      }
       closeIfDone(clientId, o);
     }
   }
@@ -171,6 +178,11 @@ final class Ledger {
   }
 
   /** Latencies recorded since the previous call (or since creation), in µs. */
+  /** Time from send to the last recipient's delivery, one value per fully delivered message. */
+  Histogram takeAllDeliveredMicros() {
+    return allDeliveredMicros.getIntervalHistogram();
+  }
+
   Histogram takeLatencyMicros() {
     return latencyMicros.getIntervalHistogram();
   }

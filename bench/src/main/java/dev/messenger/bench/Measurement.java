@@ -58,6 +58,7 @@ final class Measurement {
     row.put("acknowledgedPerSecond", Math.round(ackedInWindow / windowSeconds));
     row.put("deliveredPerSecond", Math.round(deliveredInWindow / windowSeconds));
     Report.putLatencies(row, "latency", latency);
+    Report.putLatencies(row, "allDelivered", ledger.takeAllDeliveredMicros());
     row.put("serverCpuPercent", server1.cpuPercentSince(server0));
     row.put("benchCpuPercent", self1.cpuPercentSince(self0));
     row.put("serverRssMib", server1.present() ? Report.round2(server1.residentKib() / 1024.0) : -1);
