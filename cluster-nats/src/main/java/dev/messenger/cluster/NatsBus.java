@@ -27,6 +27,10 @@ public final class NatsBus implements Bus {
   private final NatsConnection connection;
   private final Dispatcher dispatcher;
   private final Map<String, List<Consumer<BusEvent>>> handlers = new ConcurrentHashMap<>();
+  private final Object flushLock = new Object();
+  private final java.util.concurrent.atomic.AtomicLong subscriptionsSent =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long flushedUpTo;
 
   public NatsBus(NatsConnection connection) {
     this.connection = connection;
@@ -48,6 +52,7 @@ public final class NatsBus implements Bus {
           if (l == null) {
             l = new CopyOnWriteArrayList<>();
             dispatcher.subscribe(PREFIX + t);
+            subscriptionsSent.incrementAndGet();
           }
           l.add(handler);
           return l;
@@ -68,6 +73,22 @@ public final class NatsBus implements Bus {
   /** A round trip to the NATS server: every SUB sent before it has been processed. */
   @Override
   public void awaitSubscriptions() {
+    // One flush at a time: each is a PING, and many at once (a connect storm) exceed jnats'
+    // outstanding-ping limit, which it takes for a dead server and reconnects.
+    // A flush covers every SUB sent before it began: callers whose SUB an earlier flush covered
+    // return at once, so a storm of connects costs a few flushes, not one each.
+    long mine = subscriptionsSent.get();
+    synchronized (flushLock) {
+      if (flushedUpTo >= mine) {
+        return;
+      }
+      long covered = subscriptionsSent.get();
+      flushOnce();
+      flushedUpTo = covered;
+    }
+  }
+
+  private void flushOnce() {
     try {
       connection.nats().flush(java.time.Duration.ofSeconds(5));
     } catch (java.util.concurrent.TimeoutException e) {

@@ -29,6 +29,7 @@ public final class NatsConnection implements AutoCloseable {
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(250))
             .connectionTimeout(Duration.ofSeconds(5))
+            .maxPingsOut(10)
             .connectionListener(this::onEvent)
             .build();
     this.nats = Nats.connect(options);

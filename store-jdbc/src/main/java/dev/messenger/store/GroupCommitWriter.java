@@ -41,7 +41,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     Connection open() throws SQLException;
   }
 
-  private record Task<T>(Work<T> work, CompletableFuture<T> future) {}
+  private record Task<T>(String orderKey, Work<T> work, CompletableFuture<T> future) {}
+
+  /** Batches run in this order: by key, then as submitted. */
+  private static final java.util.Comparator<Task<?>> BY_KEY =
+      java.util.Comparator.comparing(Task::orderKey);
 
   /** Hears of every committed batch: how many writes it held and how long it took, in ns. */
   @FunctionalInterface
@@ -86,6 +90,16 @@ public final class GroupCommitWriter implements AutoCloseable {
    * once with {@code unavailable} once the writer is closed.
    */
   public <T> CompletableFuture<T> submit(Work<T> work) {
+    return submit("", work);
+  }
+
+  /**
+   * Like {@link #submit(Work)}, for a write that locks the rows of {@code orderKey} (e.g. a
+   * conversation id): a batch runs its writes sorted by key (stable, so writes to one key keep
+   * their order), so that writers on several nodes take row locks in one global order and never
+   * deadlock on each other.
+   */
+  public <T> CompletableFuture<T> submit(String orderKey, Work<T> work) {
     CompletableFuture<T> f = new CompletableFuture<>();
     synchronized (queue) {
       // Under the same lock as close(): a write is either queued before the writer's last drain
@@ -94,7 +108,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         f.completeExceptionally(unavailable("the store is shutting down", null));
         return f;
       }
-      queue.add(new Task<>(work, f));
+      queue.add(new Task<>(orderKey, work, f));
     }
     return f;
   }
@@ -136,8 +150,10 @@ public final class GroupCommitWriter implements AutoCloseable {
    * savepoint costs two statements per write. If any write throws, the transaction is rolled back
    * and the batch runs again with a savepoint per write, so only the failing ones fail.
    */
-  private void runBatch(List<Task<?>> batch) {
+  private void runBatch(List<Task<?>> submitted) {
     long start = System.nanoTime();
+    List<Task<?>> batch = new ArrayList<>(submitted);
+    batch.sort(BY_KEY);
     Connection c;
     try {
       c = connection();
@@ -146,20 +162,25 @@ public final class GroupCommitWriter implements AutoCloseable {
       return;
     }
     List<Runnable> done = new ArrayList<>(batch.size());
-    boolean clean = batch.size() > 1;
-    if (clean) {
+    boolean clean = false;
+    // Optimistic passes: a transient conflict (a deadlock or serialization failure the database
+    // resolved by aborting us) is retried; any other failure goes to the savepoint pass.
+    for (int attempt = 1; batch.size() > 1 && attempt <= MAX_ATTEMPTS && !clean; attempt++) {
       try {
         for (Task<?> task : batch) {
           done.add(runPlain(c, task));
         }
+        clean = true;
       } catch (SQLException | RuntimeException | Error e) {
-        clean = false;
         done.clear();
         try {
           c.rollback();
         } catch (SQLException rollbackFailed) {
           failAll(batch, rollbackFailed);
           return;
+        }
+        if (!transientConflict(e)) {
+          break;
         }
       }
     }
@@ -177,6 +198,20 @@ public final class GroupCommitWriter implements AutoCloseable {
     listener.committed(batch.size(), System.nanoTime() - start);
     List<Runnable> outcomes = List.copyOf(done);
     completions.execute(() -> outcomes.forEach(Runnable::run));
+  }
+
+  /** Optimistic passes per batch before falling back to savepoints. */
+  private static final int MAX_ATTEMPTS = 3;
+
+  /** A deadlock (40P01) or serialization failure (40001): retrying may succeed. */
+  private static boolean transientConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fails every write of a batch with {@code unavailable} and drops the connection. */

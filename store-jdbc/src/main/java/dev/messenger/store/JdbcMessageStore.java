@@ -44,13 +44,13 @@ public final class JdbcMessageStore implements MessageStore {
   @Override
   public CompletableFuture<AppendResult> append(NewMessage m) {
     return db.writer()
-        .submit(c -> appendIn(c, m))
+        .submit(m.conversationId(), c -> appendIn(c, m))
         .exceptionallyCompose(
             // A concurrent writer on another node stored the same clientId first: read it back.
             e ->
                 MessengerException.unwrap(e).getCause() instanceof SQLException sql
                         && db.dialect().isUniqueViolation(sql)
-                    ? db.writer().submit(c -> appendIn(c, m))
+                    ? db.writer().submit(m.conversationId(), c -> appendIn(c, m))
                     : CompletableFuture.failedFuture(e));
   }
 
@@ -173,6 +173,7 @@ public final class JdbcMessageStore implements MessageStore {
   public CompletableFuture<Message> applyEvent(String conversationId, SystemEvent event, long ts) {
     return db.writer()
         .submit(
+            conversationId,
             c -> {
               long seq = nextSeq(c, conversationId, ts);
               Message m =
@@ -276,6 +277,7 @@ public final class JdbcMessageStore implements MessageStore {
       String conversationId, String userId, ReceiptStatus status, long seq) {
     return db.writer()
         .submit(
+            conversationId,
             c -> {
               long lastSeq =
                   Sql.oneCached(
