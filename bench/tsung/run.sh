@@ -25,6 +25,7 @@ case "$PORT$SENDS$ARRIVAL" in *[!0-9]*) echo "PORT, SENDS, ARRIVAL_PER_SECOND ar
 [[ "$THINK" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "THINK_SECONDS is a number" >&2; exit 2; }
 [ -s "$TOKENS" ] || { echo "no $TOKENS: run prepare.sh $PORT first" >&2; exit 2; }
 [ "$SENDS" -ge 1 ] && [ "$SENDS" -le 10000 ] || { echo "SENDS must be 1-10000" >&2; exit 2; }
+[ "$ARRIVAL" -ge 1 ] || { echo "ARRIVAL_PER_SECOND must be >= 1" >&2; exit 2; }
 
 USERS=$(wc -l <"$TOKENS")
 PAIRS=$((USERS / 2))
@@ -66,27 +67,29 @@ RUN=$(ls -d "$OUT"/log/*/ | tail -1)
 (cd "$RUN" && perl "$STATS" >stats.out 2>&1) || echo "tsung_stats.pl failed: see $RUN/stats.out" >&2
 echo "report: $RUN/report.html" >&2
 
-# Summary from the last cumulative values in tsung.log (the same figures as the report).
+# Summary from tsung.log (the figures of the report): per timer its count, mean, the highest
+# 10 s mean and max in ms, and its highest rate over one 10 s interval; then the counters.
 python3 - "$RUN/tsung.log" <<'EOF'
-import re, sys
-stats, counts = {}, {}
+import sys
+timers, counters, peak, rate = {}, {}, {}, {}
 for line in open(sys.argv[1]):
     f = line.split()
-    if len(f) >= 9 and f[0] == "stats:" and f[1] != "users" and f[1] != "connected":
-        # stats: name count_interval mean stddev max min mean_total count_total
-        name = f[1]
-        try:
-            stats[name] = dict(max=float(f[5]), min=float(f[6]), mean=float(f[7]), count=int(float(f[8])))
-        except ValueError:
-            pass
-    elif len(f) >= 4 and f[0] == "stats:":
-        try:
-            counts[f[1]] = int(float(f[3]))
-        except ValueError:
-            pass
-for name in sorted(stats):
-    s = stats[name]
-    print(f"{name:28} count {s['count']:>9}  mean {s['mean']:9.2f} ms  max {s['max']:9.2f} ms")
-for name in sorted(counts):
-    print(f"{name:28} {counts[name]}")
+    if len(f) < 2 or f[0] != "stats:" or f[1].startswith("{"):
+        continue
+    try:
+        v = [float(x) for x in f[2:]]
+    except ValueError:
+        continue
+    if len(v) == 7:  # name count mean stddev max min mean_total count_total (per 10 s interval)
+        timers[f[1]] = dict(count=int(v[6]), mean=v[5], max=v[3])
+        if v[0] > 0:
+            peak[f[1]] = max(peak.get(f[1], 0.0), v[1])
+            rate[f[1]] = max(rate.get(f[1], 0.0), v[0] / 10.0)
+    elif len(v) == 2:  # name count_interval count_total
+        counters[f[1]] = int(v[1])
+for n in sorted(timers):
+    t = timers[n]
+    print(f"{n:12} count {t['count']:>8}  mean {t['mean']:8.2f} ms  highest 10s mean "
+          f"{peak.get(n, 0.0):8.2f} ms  max {t['max']:9.2f} ms  highest {rate.get(n, 0.0):7.1f}/s")
+print("  ".join(f"{n}={c}" for n, c in sorted(counters.items())))
 EOF

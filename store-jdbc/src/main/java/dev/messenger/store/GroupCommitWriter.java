@@ -154,50 +154,45 @@ public final class GroupCommitWriter implements AutoCloseable {
     long start = System.nanoTime();
     List<Task<?>> batch = new ArrayList<>(submitted);
     batch.sort(BY_KEY);
-    Connection c;
-    try {
-      c = connection();
-    } catch (SQLException | RuntimeException e) {
-      failAll(batch, e);
-      return;
-    }
-    List<Runnable> done = new ArrayList<>(batch.size());
-    boolean clean = false;
-    // Optimistic passes: a transient conflict (a deadlock or serialization failure the database
-    // resolved by aborting us) is retried; any other failure goes to the savepoint pass.
-    for (int attempt = 1; batch.size() > 1 && attempt <= MAX_ATTEMPTS && !clean; attempt++) {
+    // A transient conflict (a deadlock or serialization failure the database resolved by
+    // aborting us) reruns the whole batch; any other failure of a write sends the batch to the
+    // savepoint pass, where only the failing writes fail.
+    boolean optimistic = batch.size() > 1;
+    for (int attempt = 1; ; attempt++) {
+      Connection c;
+      try {
+        c = connection();
+      } catch (SQLException | RuntimeException e) {
+        failAll(batch, e);
+        return;
+      }
+      List<Runnable> done = new ArrayList<>(batch.size());
       try {
         for (Task<?> task : batch) {
-          done.add(runPlain(c, task));
+          done.add(optimistic ? runPlain(c, task) : runOne(c, task));
         }
-        clean = true;
+        c.commit();
+        listener.committed(batch.size(), System.nanoTime() - start);
+        List<Runnable> outcomes = List.copyOf(done);
+        completions.execute(() -> outcomes.forEach(Runnable::run));
+        return;
       } catch (SQLException | RuntimeException | Error e) {
-        done.clear();
+        boolean retry = transientConflict(e) && attempt < MAX_ATTEMPTS;
+        if (!retry && !optimistic) {
+          failAll(batch, e);
+          return;
+        }
         try {
           c.rollback();
         } catch (SQLException rollbackFailed) {
           failAll(batch, rollbackFailed);
           return;
         }
-        if (!transientConflict(e)) {
-          break;
+        if (!retry) {
+          optimistic = false;
         }
       }
     }
-    try {
-      if (!clean) {
-        for (Task<?> task : batch) {
-          done.add(runOne(c, task));
-        }
-      }
-      c.commit();
-    } catch (SQLException | RuntimeException | Error e) {
-      failAll(batch, e);
-      return;
-    }
-    listener.committed(batch.size(), System.nanoTime() - start);
-    List<Runnable> outcomes = List.copyOf(done);
-    completions.execute(() -> outcomes.forEach(Runnable::run));
   }
 
   /** Optimistic passes per batch before falling back to savepoints. */
@@ -242,6 +237,9 @@ public final class GroupCommitWriter implements AutoCloseable {
       return () -> task.future.completeExceptionally(e);
     } catch (SQLException | RuntimeException | Error e) {
       c.rollback(sp);
+      if (transientConflict(e)) {
+        throw e;
+      }
       LOG.warn("a write failed", e);
       MessengerException failure = unavailable("the store rejected the write", e);
       return () -> task.future.completeExceptionally(failure);
