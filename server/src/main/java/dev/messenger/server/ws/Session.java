@@ -17,19 +17,12 @@ import dev.messenger.server.limits.RateLimited;
 import dev.messenger.server.wire.Wire;
 import io.github.bucket4j.Bucket;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,16 +67,10 @@ public final class Session {
   private final Context context;
   private final Services services;
   private final Sessions registry;
-  private final Map<String, DeliveryState> delivery = new HashMap<>();
+  private final Delivery delivery;
 
   /** Events that came before {@code ready} was sent; null once it was. */
   private List<BusEvent> early = new ArrayList<>();
-
-  /**
-   * Sends of this connection not answered yet, by clientId: a gap fill that brings one of them back
-   * must not echo it. Bounded by the sends in flight.
-   */
-  private final Map<String, Integer> sendsInFlight = new HashMap<>();
 
   private final Map<String, Bus.Subscription> presenceSubscriptions = new HashMap<>();
   private Bus.Subscription userSubscription;
@@ -91,25 +78,10 @@ public final class Session {
   private volatile long lastInboundMillis = System.currentTimeMillis();
   private final Bucket frameBucket;
 
-  /** The message being assembled from fragments, or null between messages. */
-  private Buffer assembling;
-
-  private boolean assemblingText;
+  private final FrameAssembler frames = new FrameAssembler(MAX_MESSAGE_BYTES);
   private long strikeWindowStart;
   private int strikes;
   private boolean closed;
-
-  /** What this session delivered of one conversation, and what waits for a gap to be filled. */
-  private static final class DeliveryState {
-    /** 0 for a conversation this session knew nothing of: it starts at the first message. */
-    long lastSeq;
-
-    boolean filling;
-    final TreeMap<Long, BusEvent.MessageStored> parked = new TreeMap<>();
-
-    /** Seqs this connection sent that are still above {@link #lastSeq}: never echoed. */
-    final java.util.TreeSet<Long> ownAhead = new java.util.TreeSet<>();
-  }
 
   Session(
       Caller caller, ServerWebSocket ws, Context context, Services services, Sessions registry) {
@@ -119,6 +91,7 @@ public final class Session {
     this.services = services;
     this.registry = registry;
     this.frameBucket = services.rateLimits().newFrameBucket();
+    this.delivery = new Delivery(caller, context, services, this::writeText, () -> closed);
   }
 
   public String id() {
@@ -171,8 +144,7 @@ public final class Session {
     if (closed) {
       return;
     }
-    lastSeqs.forEach(
-        (c, seq) -> delivery.computeIfAbsent(c, k -> new DeliveryState()).lastSeq = seq);
+    delivery.startAt(lastSeqs);
     write(
         Wire.object()
             .put("type", "ready")
@@ -202,52 +174,17 @@ public final class Session {
             services.workers());
   }
 
-  /** Appends a data frame to the message being assembled; a final one completes it. */
+  /** A frame arrived: a completed message is handled, a refused one answered. */
   private void onFrame(WebSocketFrame f) {
     touch();
-    WebSocketFrameType type = f.type();
-    if (type != WebSocketFrameType.TEXT
-        && type != WebSocketFrameType.BINARY
-        && type != WebSocketFrameType.CONTINUATION) {
-      return;
-    }
-    if (type != WebSocketFrameType.CONTINUATION) {
-      assembling = Buffer.buffer();
-      assemblingText = type == WebSocketFrameType.TEXT;
-    } else if (assembling == null) {
-      writeError(null, ErrorCode.BAD_REQUEST, "continuation frame without a message");
-      return;
-    }
-    Buffer data = f.binaryData();
-    if (assembling.length() + data.length() > MAX_MESSAGE_BYTES) {
-      assembling = null;
+    FrameAssembler.Outcome outcome = frames.accept(f);
+    if (outcome instanceof FrameAssembler.Text t) {
+      onText(t.text());
+    } else if (outcome instanceof FrameAssembler.Refused r) {
+      writeError(null, ErrorCode.BAD_REQUEST, r.message());
+    } else if (outcome instanceof FrameAssembler.TooLarge) {
       close(CLOSE_TOO_BIG, "message too large");
-      return;
     }
-    assembling.appendBuffer(data);
-    if (!f.isFinal()) {
-      return;
-    }
-    Buffer message = assembling;
-    assembling = null;
-    if (!assemblingText) {
-      writeError(null, ErrorCode.BAD_REQUEST, "frames must be JSON text");
-      return;
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(message.getBytes()))
-              .toString();
-    } catch (CharacterCodingException e) {
-      writeError(null, ErrorCode.BAD_REQUEST, "text frames must be UTF-8");
-      return;
-    }
-    onText(text);
   }
 
   private void touch() {
@@ -342,7 +279,7 @@ public final class Session {
       rateLimited(s.ref(), e.getMessage());
       return;
     }
-    sendsInFlight.merge(s.clientId(), 1, Integer::sum);
+    delivery.sending(s.clientId());
     SendCommand cmd =
         new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
     serial(
@@ -354,7 +291,7 @@ public final class Session {
                 .whenComplete(
                     (r, err) ->
                         context.runOnContext(
-                            v -> sendAnswered(s.clientId(), err == null ? r.message() : null)))
+                            v -> delivery.answered(s.clientId(), err == null ? r.message() : null)))
                 .thenApply(
                     r -> {
                       Message m = r.message();
@@ -367,21 +304,6 @@ public final class Session {
                           .put("seq", m.seq())
                           .put("ts", m.ts());
                     }));
-  }
-
-  /**
-   * A send of this connection was answered: from now on its message is known by seq, and the gap
-   * fill skips it as it skips any own message still above the delivery cursor.
-   */
-  private void sendAnswered(String clientId, Message stored) {
-    sendsInFlight.computeIfPresent(clientId, (k, n) -> n <= 1 ? null : n - 1);
-    if (stored != null) {
-      DeliveryState st =
-          delivery.computeIfAbsent(stored.conversationId(), k -> new DeliveryState());
-      if (stored.seq() > st.lastSeq) {
-        st.ownAhead.add(stored.seq());
-      }
-    }
   }
 
   private void onPresenceSubscribe(ClientFrame.PresenceSubscribe ps) {
@@ -483,7 +405,7 @@ public final class Session {
       return;
     }
     if (e instanceof BusEvent.MessageStored m) {
-      deliver(m);
+      delivery.deliver(m);
     } else if (e instanceof BusEvent.ReceiptMoved r) {
       write(
           Wire.object()
@@ -530,110 +452,14 @@ public final class Session {
     }
   }
 
-  private void deliver(BusEvent.MessageStored event) {
-    Message m = event.message();
-    DeliveryState st = delivery.computeIfAbsent(m.conversationId(), k -> new DeliveryState());
-    if (st.filling) {
-      if (m.seq() > st.lastSeq) {
-        st.parked.put(m.seq(), event);
-      }
-      return;
-    }
-    if (m.seq() == st.lastSeq + 1) {
-      emit(st, event);
-      return;
-    }
-    if (m.seq() <= st.lastSeq) {
-      return;
-    }
-    st.parked.put(m.seq(), event);
-    fillGap(m.conversationId(), st);
-  }
-
-  private void emit(DeliveryState st, BusEvent.MessageStored event) {
-    Message m = event.message();
-    st.lastSeq = m.seq();
-    boolean own = st.ownAhead.remove(m.seq());
-    st.ownAhead.headSet(m.seq()).clear();
-    if (own
-        || caller.deviceId().equals(event.originDeviceId())
-        || (m.senderId().equals(caller.userId()) && sendsInFlight.containsKey(m.clientId()))) {
-      return;
-    }
-    Object encoded = event.encoded().get();
-    if (encoded == null) {
-      ObjectNode frame = Wire.object().put("type", "message");
-      frame.setAll(Wire.message(event.message()));
-      encoded = Wire.encode(frame);
-      event.encoded().compareAndSet(null, encoded);
-    }
-    writeText((String) encoded);
-    services.metrics().fannedOut(System.currentTimeMillis() - m.ts());
-  }
-
   /** Fetches from the store whatever this session may have missed (after a bus reconnect). */
   void recheck() {
     context.runOnContext(
         v -> {
-          if (closed) {
-            return;
+          if (!closed) {
+            delivery.recheck();
           }
-          delivery.forEach(
-              (conversationId, st) -> {
-                if (!st.filling) {
-                  fillGap(conversationId, st);
-                }
-              });
         });
-  }
-
-  /**
-   * Loads the messages between what was delivered and the first parked one (or all newer ones if
-   * none is parked), then drains.
-   */
-  private void fillGap(String conversationId, DeliveryState st) {
-    st.filling = true;
-    long from = st.lastSeq;
-    long to = st.parked.isEmpty() ? Long.MAX_VALUE : st.parked.firstKey();
-    CompletableFuture.supplyAsync(
-            () -> services.messaging().between(caller.userId(), conversationId, from, to),
-            services.workers())
-        .whenComplete(
-            (list, err) ->
-                context.runOnContext(
-                    v -> {
-                      if (err != null) {
-                        LOG.warn("gap fill of {} failed", conversationId, err);
-                      } else {
-                        for (Message m : list) {
-                          if (m.seq() == st.lastSeq + 1) {
-                            emit(st, new BusEvent.MessageStored(m, null));
-                          }
-                        }
-                      }
-                      st.filling = false;
-                      // Seqs the store did not give are not visible to this user (before its
-                      // join): continue from the first parked message.
-                      if (!st.parked.isEmpty() && st.parked.firstKey() > st.lastSeq + 1) {
-                        st.lastSeq = st.parked.firstKey() - 1;
-                      }
-                      drainParked(conversationId, st);
-                    }));
-  }
-
-  /** Emits parked messages while they follow on; a new gap starts another fill. */
-  private void drainParked(String conversationId, DeliveryState st) {
-    while (!st.parked.isEmpty() && !closed) {
-      long first = st.parked.firstKey();
-      if (first <= st.lastSeq) {
-        st.parked.pollFirstEntry();
-      } else if (first == st.lastSeq + 1) {
-        emit(st, st.parked.pollFirstEntry().getValue());
-      } else {
-        fillGap(conversationId, st);
-        return;
-      }
-    }
   }
 
   private void writeError(String ref, ErrorCode code, String message) {
