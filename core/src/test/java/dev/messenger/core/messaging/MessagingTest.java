@@ -31,10 +31,7 @@ class MessagingTest {
     alice = f.newUser("alice");
     bob = f.newUser("bob");
     carol = f.newUser("carol");
-    group =
-        await(f.conversations.createGroup(alice, "trio", List.of(bob.userId(), carol.userId())))
-            .conversation()
-            .id();
+    group = f.group(alice, "trio", bob, carol);
     f.bus.clear();
   }
 

@@ -29,10 +29,7 @@ class ReceiptsTest {
     alice = f.newUser("alice");
     bob = f.newUser("bob");
     carol = f.newUser("carol");
-    group =
-        await(f.conversations.createGroup(alice, "g", List.of(bob.userId(), carol.userId())))
-            .conversation()
-            .id();
+    group = f.group(alice, "g", bob, carol);
     for (int i = 0; i < 3; i++) {
       await(f.messaging.send(alice, new SendCommand(group, null, "c" + i, "m" + i, null)));
     }

@@ -75,4 +75,10 @@ public final class CoreFixture {
   public static Caller otherDevice(Caller caller, String deviceId) {
     return new Caller(caller.userId(), deviceId);
   }
+
+  /** Creates a group of {@code admin} and {@code members}; returns its id. */
+  public String group(Caller admin, String name, Caller... members) {
+    List<String> ids = java.util.Arrays.stream(members).map(Caller::userId).toList();
+    return conversations.createGroup(admin, name, ids).join().conversation().id();
+  }
 }

@@ -1,7 +1,6 @@
 package dev.messenger.core.typing;
 
 import static dev.messenger.core.testing.Failures.assertFailsWith;
-import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.ErrorCode;
@@ -9,7 +8,6 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent.Typing;
 import dev.messenger.core.bus.Topics;
 import dev.messenger.core.testing.CoreFixture;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +24,7 @@ class TypingRelayTest {
     alice = f.newUser("alice");
     bob = f.newUser("bob");
     carol = f.newUser("carol");
-    group =
-        await(f.conversations.createGroup(alice, "g", List.of(bob.userId(), carol.userId())))
-            .conversation()
-            .id();
+    group = f.group(alice, "g", bob, carol);
     f.bus.clear();
   }
 

@@ -340,31 +340,29 @@ public final class Session {
    * not wait for this one's future: a send only waits for its turn to enqueue, not for the commit.
    */
   private void serial(String ref, Supplier<CompletableFuture<? extends JsonNode>> work) {
-    tail =
-        tail.thenRunAsync(
-            () -> {
-              CompletableFuture<? extends JsonNode> f;
-              try {
-                f = work.get();
-              } catch (RuntimeException e) {
-                f = CompletableFuture.failedFuture(e);
-              }
-              f.whenComplete(
-                  (out, err) ->
-                      context.runOnContext(
-                          v -> {
-                            if (err != null) {
-                              MessengerException me = MessengerException.unwrap(err);
-                              if (me.code() == ErrorCode.INTERNAL) {
-                                LOG.error("frame failed", err);
-                              }
-                              writeError(ref, me.code(), me.getMessage());
-                            } else if (out != null) {
-                              write(out);
-                            }
-                          }));
-            },
-            services.workers());
+    chain(
+        () -> {
+          CompletableFuture<? extends JsonNode> f;
+          try {
+            f = work.get();
+          } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+          }
+          f.whenComplete(
+              (out, err) ->
+                  context.runOnContext(
+                      v -> {
+                        if (err != null) {
+                          MessengerException me = MessengerException.unwrap(err);
+                          if (me.code() == ErrorCode.INTERNAL) {
+                            LOG.error("frame failed", err);
+                          }
+                          writeError(ref, me.code(), me.getMessage());
+                        } else if (out != null) {
+                          write(out);
+                        }
+                      }));
+        });
   }
 
   /**
