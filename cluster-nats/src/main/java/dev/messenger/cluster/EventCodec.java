@@ -81,6 +81,7 @@ final class EventCodec {
             .put("c", m.conversationId())
             .put("seq", m.seq())
             .put("from", m.senderId())
+            .put("dev", m.senderDeviceId())
             .put("cid", m.clientId())
             .put("ts", m.ts())
             .put("k", m.kind().wire())
@@ -128,6 +129,7 @@ final class EventCodec {
         text(o, "c"),
         o.path("seq").asLong(),
         text(o, "from"),
+        text(o, "dev"),
         text(o, "cid"),
         o.path("ts").asLong(),
         Message.Kind.fromWire(text(o, "k")),

@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 public final class JdbcMessageStore implements MessageStore {
   private static final String MESSAGE_COLUMNS =
       "conversation_id, seq, sender_id, client_id, ts, kind, body, attachments, event_action,"
-          + " event_user_id, event_name";
+          + " event_user_id, event_name, sender_device_id";
   private static final String MEMBER_COLUMNS =
       "conversation_id, user_id, role, joined_seq, delivered_seq, read_seq, left_seq";
   private static final String CONVERSATION_COLUMNS =
@@ -72,6 +72,7 @@ public final class JdbcMessageStore implements MessageStore {
             m.conversationId(),
             seq,
             m.senderId(),
+            m.senderDeviceId(),
             m.clientId(),
             m.ts(),
             Message.Kind.TEXT,
@@ -159,6 +160,7 @@ public final class JdbcMessageStore implements MessageStore {
                       1,
                       creatorId,
                       null,
+                      null,
                       ts,
                       Message.Kind.SYSTEM,
                       "",
@@ -181,6 +183,7 @@ public final class JdbcMessageStore implements MessageStore {
                       conversationId,
                       seq,
                       event.by(),
+                      null,
                       null,
                       ts,
                       Message.Kind.SYSTEM,
@@ -481,7 +484,9 @@ public final class JdbcMessageStore implements MessageStore {
     SystemEvent e = m.event();
     Sql.updateCached(
         c,
-        "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO messages ("
+            + MESSAGE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.conversationId(),
         m.seq(),
         m.senderId(),
@@ -492,7 +497,8 @@ public final class JdbcMessageStore implements MessageStore {
         AttachmentColumn.encode(m.attachments()),
         e == null ? null : e.action().wire(),
         e == null ? null : e.userId(),
-        e == null ? null : e.name());
+        e == null ? null : e.name(),
+        m.senderDeviceId());
     for (var a : m.attachments()) {
       Sql.update(
           c,
@@ -523,6 +529,7 @@ public final class JdbcMessageStore implements MessageStore {
         rs.getString(1),
         rs.getLong(2),
         rs.getString(3),
+        rs.getString(12),
         rs.getString(4),
         rs.getLong(5),
         kind,

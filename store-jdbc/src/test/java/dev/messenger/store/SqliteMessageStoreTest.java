@@ -50,7 +50,8 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         .containsExactly("message 1", "message 2", "message 3");
     var next =
         await(
-            reopened.append(new NewMessage(f.c(), f.a(), "after-restart", tick(), "4", List.of())));
+            reopened.append(
+                new NewMessage(f.c(), f.a(), null, "after-restart", tick(), "4", List.of())));
     assertThat(next.message().seq()).isEqualTo(4);
   }
 }

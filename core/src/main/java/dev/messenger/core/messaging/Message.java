@@ -6,12 +6,19 @@ import java.util.List;
  * A stored message (PROTOCOL.md "Message object"). {@code seq} is its place in the conversation (1,
  * 2, 3, ... without gaps); {@code ts} is ms since the epoch, taken by the server; {@code clientId}
  * is null for system messages; {@code attachments} holds the media objects (empty if none); {@code
- * event} is set on system messages only.
+ * event} is set on system messages only. Immutable.
+ *
+ * <p>{@code senderDeviceId} is the device whose socket sent the message, so the edge knows which
+ * device already got {@code sent} for it instead of a {@code message} frame. It is null for system
+ * messages and for messages sent over HTTP (the HTTP answer reaches none of the sender's sockets,
+ * so every one of them gets the {@code message} frame). It is stored, and carried on the bus, but
+ * is not part of the wire protocol.
  */
 public record Message(
     String conversationId,
     long seq,
     String senderId,
+    String senderDeviceId,
     String clientId,
     long ts,
     Kind kind,

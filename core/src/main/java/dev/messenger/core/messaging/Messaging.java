@@ -131,7 +131,13 @@ public final class Messaging {
             : List.of();
     NewMessage m =
         new NewMessage(
-            conversationId, caller.userId(), cmd.clientId(), clock.millis(), body, media);
+            conversationId,
+            caller.userId(),
+            caller.deviceId(),
+            cmd.clientId(),
+            clock.millis(),
+            body,
+            media);
     return store
         .append(m)
         .thenApply(

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A user message to append: everything but the seq, which the store assigns. {@code attachments}
- * are media objects already checked by {@link Messaging} (empty if none).
+ * are media objects already checked by {@link Messaging} (empty if none); {@code senderDeviceId} is
+ * the sending device as in {@link Message#senderDeviceId()} (null when sent over HTTP).
  */
 public record NewMessage(
     String conversationId,
     String senderId,
+    String senderDeviceId,
     String clientId,
     long ts,
     String body,

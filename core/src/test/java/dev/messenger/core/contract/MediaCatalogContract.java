@@ -57,7 +57,13 @@ public abstract class MediaCatalogContract {
     await(
         messages.append(
             new NewMessage(
-                conversationId, sender, Ids.newId("k"), tick(), "", List.of(m.attachment()))));
+                conversationId,
+                sender,
+                null,
+                Ids.newId("k"),
+                tick(),
+                "",
+                List.of(m.attachment()))));
   }
 
   @Test

@@ -89,13 +89,15 @@ public abstract class MessageStoreContract {
     Attachment png = new Attachment("m_1", "image/png", 3, "a".repeat(64));
     Attachment pdf = new Attachment("m_2", "application/pdf", 1 << 20, "b".repeat(64));
     AppendResult r =
-        await(store.append(new NewMessage(c, a, "cid-1", ts, "hi 👋", List.of(png, pdf))));
+        await(
+            store.append(new NewMessage(c, a, "d_phone", "cid-1", ts, "hi 👋", List.of(png, pdf))));
 
     Message m = r.message();
     assertThat(r.duplicate()).isFalse();
     assertThat(m.conversationId()).isEqualTo(c);
     assertThat(m.seq()).isEqualTo(1);
     assertThat(m.senderId()).isEqualTo(a);
+    assertThat(m.senderDeviceId()).isEqualTo("d_phone");
     assertThat(m.clientId()).isEqualTo("cid-1");
     assertThat(m.ts()).isEqualTo(ts);
     assertThat(m.kind()).isEqualTo(Message.Kind.TEXT);
@@ -106,13 +108,40 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void append_withoutDevice_readsBackNullDevice() {
+    String a = user("alice");
+    String b = user("bob");
+    String c = direct(a, b);
+
+    Message m =
+        await(store.append(new NewMessage(c, a, null, "http-1", tick(), "x", null))).message();
+
+    assertThat(m.senderDeviceId()).isNull();
+    assertThat(store.messages(c, 1, null, null, 10)).containsExactly(m);
+  }
+
+  @Test
+  void append_duplicateFromOtherDevice_keepsOriginalDevice() {
+    String a = user("alice");
+    String b = user("bob");
+    String c = direct(a, b);
+    await(store.append(new NewMessage(c, a, "d_phone", "same", tick(), "one", null)));
+
+    AppendResult again =
+        await(store.append(new NewMessage(c, a, "d_laptop", "same", tick(), "one", null)));
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.message().senderDeviceId()).isEqualTo("d_phone");
+  }
+
+  @Test
   void append_updatesLastActivity() {
     String a = user("alice");
     String b = user("bob");
     String c = direct(a, b);
     long ts = tick() + 1000;
 
-    await(store.append(new NewMessage(c, a, clientId(), ts, "x", List.of())));
+    await(store.append(new NewMessage(c, a, null, clientId(), ts, "x", List.of())));
 
     assertThat(store.conversation(c).orElseThrow().lastActivity()).isEqualTo(ts);
   }
@@ -122,11 +151,12 @@ public abstract class MessageStoreContract {
     String a = user("alice");
     String b = user("bob");
     String c = direct(a, b);
-    AppendResult first = await(store.append(new NewMessage(c, a, "same", tick(), "one", null)));
+    AppendResult first =
+        await(store.append(new NewMessage(c, a, null, "same", tick(), "one", null)));
     send(c, b, "between");
 
     AppendResult again =
-        await(store.append(new NewMessage(c, a, "same", tick(), "changed body", null)));
+        await(store.append(new NewMessage(c, a, null, "same", tick(), "changed body", null)));
 
     assertThat(again.duplicate()).isTrue();
     assertThat(again.message()).isEqualTo(first.message());
@@ -142,8 +172,8 @@ public abstract class MessageStoreContract {
     String b = user("bob");
     String c = direct(a, b);
 
-    AppendResult fromA = await(store.append(new NewMessage(c, a, "same", tick(), "a", null)));
-    AppendResult fromB = await(store.append(new NewMessage(c, b, "same", tick(), "b", null)));
+    AppendResult fromA = await(store.append(new NewMessage(c, a, null, "same", tick(), "a", null)));
+    AppendResult fromB = await(store.append(new NewMessage(c, b, null, "same", tick(), "b", null)));
 
     assertThat(fromB.duplicate()).isFalse();
     assertThat(List.of(fromA.message().seq(), fromB.message().seq())).containsExactly(1L, 2L);
@@ -155,7 +185,7 @@ public abstract class MessageStoreContract {
 
     assertFailsWith(
         ErrorCode.NOT_FOUND,
-        () -> store.append(new NewMessage("c_missing", a, clientId(), tick(), "x", null)));
+        () -> store.append(new NewMessage("c_missing", a, null, clientId(), tick(), "x", null)));
     assertThat(store.conversation("c_missing")).isEmpty();
   }
 
@@ -201,7 +231,8 @@ public abstract class MessageStoreContract {
                 () -> {
                   List<CompletableFuture<AppendResult>> fs = new ArrayList<>();
                   for (int i = 0; i < perThread; i++) {
-                    fs.add(store.append(new NewMessage(g, sender, "c" + i, 1L, "m" + i, null)));
+                    fs.add(
+                        store.append(new NewMessage(g, sender, null, "c" + i, 1L, "m" + i, null)));
                   }
                   return fs;
                 }));
@@ -239,7 +270,7 @@ public abstract class MessageStoreContract {
     for (int i = 0; i < 50; i++) {
       futures.add(
           store
-              .append(new NewMessage(c, a, clientId(), tick(), "m" + i, null))
+              .append(new NewMessage(c, a, null, clientId(), tick(), "m" + i, null))
               .thenAccept(r -> completionOrder.add(r.message().seq())));
     }
     futures.forEach(f -> await(f));
@@ -260,7 +291,7 @@ public abstract class MessageStoreContract {
         int n = i;
         submitted.add(
             pool.submit(
-                () -> store.append(new NewMessage(c, a, "retry", tick(), "try " + n, null))));
+                () -> store.append(new NewMessage(c, a, null, "retry", tick(), "try " + n, null))));
       }
       List<AppendResult> results = new ArrayList<>();
       for (var f : submitted) {
@@ -377,6 +408,7 @@ public abstract class MessageStoreContract {
     assertThat(created.kind()).isEqualTo(Message.Kind.SYSTEM);
     assertThat(created.senderId()).isEqualTo(a);
     assertThat(created.clientId()).isNull();
+    assertThat(created.senderDeviceId()).isNull();
     assertThat(created.ts()).isEqualTo(ts);
     assertThat(created.event().action()).isEqualTo(Action.CREATED);
     assertThat(created.event().by()).isEqualTo(a);
@@ -408,6 +440,7 @@ public abstract class MessageStoreContract {
     assertThat(m.seq()).isEqualTo(3);
     assertThat(m.kind()).isEqualTo(Message.Kind.SYSTEM);
     assertThat(m.senderId()).isEqualTo(a);
+    assertThat(m.senderDeviceId()).isNull();
     assertThat(m.clientId()).isNull();
     assertThat(m.ts()).isEqualTo(ts);
     assertThat(m.event()).isEqualTo(new SystemEvent(Action.MEMBER_ADDED, b, a, null));
@@ -668,6 +701,24 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void messages_everyRange_readsBackTheSendingDevice() {
+    Fixture f = directWithMessages(4);
+
+    List<List<Message>> ranges =
+        List.of(
+            store.messages(f.c, 1, null, null, 10),
+            store.messages(f.c, 1, null, 0L, 10),
+            store.messages(f.c, 1, 5L, null, 10),
+            store.messages(f.c, 1, 5L, 0L, 10));
+
+    for (List<Message> range : ranges) {
+      assertThat(range)
+          .extracting(Message::senderDeviceId)
+          .containsExactly(device(f.a), device(f.b), device(f.a), device(f.b));
+    }
+  }
+
+  @Test
   void messages_unknownConversation_empty() {
     assertThat(store.messages("c_missing", 1, null, null, 10)).isEmpty();
   }
@@ -767,7 +818,14 @@ public abstract class MessageStoreContract {
 
   protected AppendResult send(String conversationId, String sender, String body) {
     return await(
-        store.append(new NewMessage(conversationId, sender, clientId(), tick(), body, null)));
+        store.append(
+            new NewMessage(
+                conversationId, sender, device(sender), clientId(), tick(), body, null)));
+  }
+
+  /** The device {@link #send} sends from. */
+  protected static String device(String userId) {
+    return "d_" + userId;
   }
 
   /** A strictly increasing time, so activity order is well defined. */

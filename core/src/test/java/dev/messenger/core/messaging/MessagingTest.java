@@ -148,6 +148,8 @@ class MessagingTest {
     assertThat(m.seq()).isEqualTo(2); // 1 is "created"
     assertThat(m.ts()).isEqualTo(1_700_000_123_000L);
     assertThat(m.senderId()).isEqualTo(alice.userId());
+    assertThat(m.senderDeviceId()).isEqualTo(alice.deviceId());
+    assertThat(f.store.messages(m.conversationId(), 1, null, null, 10)).contains(m);
     List<MessageStored> events = f.bus.eventsOfType(MessageStored.class);
     assertThat(events).hasSize(3);
     MessageStored event = events.get(0);

@@ -56,7 +56,8 @@ class PushDispatcherTest {
 
   private void stored(String conversationId, long seq, String from, String... to) {
     Message m =
-        new Message(conversationId, seq, from, "k" + seq, 0, Message.Kind.TEXT, "hi", null, null);
+        new Message(
+            conversationId, seq, from, null, "k" + seq, 0, Message.Kind.TEXT, "hi", null, null);
     List<Member> members =
         java.util.stream.Stream.concat(java.util.stream.Stream.of(from), List.of(to).stream())
             .map(PushDispatcherTest::member)
