@@ -18,6 +18,8 @@ import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.receipts.Receipts;
 import dev.messenger.core.typing.TypingRelay;
+import dev.messenger.server.chat.ChatDomain;
+import dev.messenger.server.chat.SessionLimits;
 import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
@@ -28,6 +30,7 @@ import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
 import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.ws.WsEndpoint;
+import dev.messenger.server.ws.WsFeature;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcAccountStore;
 import dev.messenger.store.JdbcMessageStore;
@@ -40,9 +43,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,9 @@ public final class MessengerNode implements AutoCloseable {
 
   /** Largest WebSocket message (PROTOCOL.md: over 64 KiB closes with 1009). */
   public static final int MAX_FRAME_BYTES = 64 * 1024;
+
+  /** Most tasks waiting for a worker thread; beyond it requests get {@code unavailable}. */
+  public static final int WORKER_QUEUE_LIMIT = 10_000;
 
   private final Settings settings;
   private Vertx vertx;
@@ -93,15 +97,7 @@ public final class MessengerNode implements AutoCloseable {
                 settings.maxBatch())
             : Database.sqlite(settings.dataDir(), settings.maxBatch());
     vertx = Vertx.vertx();
-    AtomicInteger n = new AtomicInteger();
-    workers =
-        Executors.newFixedThreadPool(
-            settings.workerThreads(),
-            r -> {
-              Thread t = new Thread(r, "worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    workers = Workers.bounded(settings.workerThreads(), WORKER_QUEUE_LIMIT);
     Clock clock = Clock.systemUTC();
     var accountStore = new JdbcAccountStore(db);
     var messageStore = new JdbcMessageStore(db);
@@ -122,11 +118,7 @@ public final class MessengerNode implements AutoCloseable {
     Fanout fanout = new Fanout(bus);
     Conversations conversations =
         new Conversations(messageStore, accountStore, fanout, clock, settings.maxGroupSize());
-    Timers timers =
-        (delay, task) -> {
-          long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> workers.execute(task));
-          return () -> vertx.cancelTimer(id);
-        };
+    Timers timers = new VertxTimers(vertx, workers);
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
     db.writer().onBatch(metrics::committed);
@@ -190,7 +182,27 @@ public final class MessengerNode implements AutoCloseable {
             media,
             push,
             metrics);
-    ws = new WsEndpoint(services);
+    ws =
+        WsFeature.open(
+            accounts,
+            new ChatDomain(
+                services.messaging(),
+                services.receipts(),
+                conversations,
+                services.typing(),
+                presence,
+                bus),
+            workers,
+            timers,
+            clock,
+            rateLimits,
+            SessionLimits.defaults(settings.limits().abuseStrikes()),
+            metrics,
+            (origin, host) -> EdgeSecurity.originAllowed(origin, host, settings.limits()),
+            new WsEndpoint.Bounds(
+                settings.maxOutboundBytes(),
+                MAX_FRAME_BYTES,
+                settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
     bus.onReconnect(ws.sessions()::recheckAll);
     if (presenceRegistry != null) {
@@ -299,7 +311,7 @@ public final class MessengerNode implements AutoCloseable {
         vertx
             .createHttpServer(options)
             .webSocketHandshakeHandler(ws::handshake)
-            .webSocketHandler(ws::accepted)
+            .webSocketHandler(socket -> {})
             .invalidRequestHandler(Http::invalidRequest)
             .requestHandler(router);
     try {
@@ -315,7 +327,7 @@ public final class MessengerNode implements AutoCloseable {
         port,
         settings.store(),
         settings.bus());
-    vertx.setPeriodic(1000, t -> ws.sessions().sweepIdle(System.currentTimeMillis()));
+    vertx.setPeriodic(1000, t -> ws.sessions().sweepIdle(settings.idleTimeout().toMillis()));
     vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
     return port;
   }

@@ -1,5 +1,6 @@
 package dev.messenger.server.limits;
 
+import dev.messenger.server.chat.FloodGate;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -60,6 +61,30 @@ public final class RateLimits {
     return limits.framesPerSecond() == 0
         ? null
         : bucket(limits.framesPerSecond(), Duration.ofSeconds(1), 2);
+  }
+
+  /**
+   * The rate limits of one connection of {@code deviceId}: a fresh frame bucket for the connection,
+   * and the device's shared send bucket.
+   */
+  public FloodGate gateFor(String deviceId) {
+    Bucket frames = newFrameBucket();
+    return new FloodGate() {
+      @Override
+      public boolean tryFrame() {
+        return frames == null || frames.tryConsume(1);
+      }
+
+      @Override
+      public boolean trySend() {
+        try {
+          send(deviceId);
+          return true;
+        } catch (RateLimited e) {
+          return false;
+        }
+      }
+    };
   }
 
   /** Drops buckets that have refilled completely: their keys were idle. */

@@ -1,6 +1,7 @@
 package dev.messenger.server.metrics;
 
 import dev.messenger.core.ErrorCode;
+import dev.messenger.server.chat.SessionMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * depths, errors by code, plus JVM memory, GC, threads and CPU. Thread-safe; counters are cheap
  * enough for the hot path.
  */
-public final class Metrics {
+public final class Metrics implements SessionMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter framesIn;
@@ -85,14 +86,17 @@ public final class Metrics {
         .register(registry);
   }
 
+  @Override
   public void frameIn() {
     framesIn.increment();
   }
 
+  @Override
   public void frameOut() {
     framesOut.increment();
   }
 
+  @Override
   public void sent() {
     sends.increment();
   }
@@ -104,10 +108,12 @@ public final class Metrics {
   }
 
   /** A message frame written {@code millis} after the message's server timestamp. */
+  @Override
   public void fannedOut(long millis) {
     fanout.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
   }
 
+  @Override
   public void error(ErrorCode code) {
     errors.get(code).increment();
   }

@@ -13,26 +13,31 @@ import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.conversations.Member;
 import dev.messenger.core.messaging.Attachment;
 import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.presence.PresenceStatus;
 import java.util.List;
 
 /**
- * Encodes domain objects as the JSON objects of PROTOCOL.md (message, summary, user, presence,
- * error). Stateless and thread-safe.
+ * The JSON of the HTTP API: the shared mapper and the objects of PROTOCOL.md (message, summary,
+ * user, presence, error) as trees for handlers that add fields. Every object is written by {@link
+ * WireWriters} through {@link WireModule}, the same code the WebSocket frames use. Stateless and
+ * thread-safe.
  */
 public final class Wire {
   /** Deepest nesting accepted in a request or frame. */
   public static final int MAX_JSON_DEPTH = 32;
 
-  /** The shared mapper: ignores unknown fields, limits nesting. */
+  /**
+   * The shared mapper: ignores unknown fields, limits nesting, and writes domain objects and {@link
+   * ServerFrame}s in their wire form.
+   */
   public static final ObjectMapper MAPPER =
       new ObjectMapper(
               JsonFactory.builder()
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
                   .build())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .registerModule(new WireModule());
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -43,49 +48,16 @@ public final class Wire {
   }
 
   public static ObjectNode user(User u) {
-    return object()
-        .put("id", u.id())
-        .put("username", u.username())
-        .put("displayName", u.displayName());
+    return MAPPER.valueToTree(u);
   }
 
   public static ObjectNode message(Message m) {
-    ObjectNode o =
-        object()
-            .put("conversationId", m.conversationId())
-            .put("seq", m.seq())
-            .put("senderId", m.senderId());
-    if (m.clientId() == null) {
-      o.putNull("clientId");
-    } else {
-      o.put("clientId", m.clientId());
-    }
-    o.put("ts", m.ts()).put("kind", m.kind().wire()).put("body", m.body());
-    if (!m.attachments().isEmpty()) {
-      ArrayNode a = o.putArray("attachments");
-      m.attachments().forEach(x -> a.add(media(x)));
-    }
-    SystemEvent e = m.event();
-    if (e != null) {
-      ObjectNode ev = o.putObject("event").put("action", e.action().wire());
-      if (e.userId() != null) {
-        ev.put("userId", e.userId());
-      }
-      ev.put("by", e.by());
-      if (e.name() != null) {
-        ev.put("name", e.name());
-      }
-    }
-    return o;
+    return MAPPER.valueToTree(m);
   }
 
   /** A media object (PROTOCOL.md "Media"): {@code {"id", "mime", "size", "sha256"}}. */
   public static ObjectNode media(Attachment x) {
-    return object()
-        .put("id", x.id())
-        .put("mime", x.mime())
-        .put("size", x.size())
-        .put("sha256", x.sha256());
+    return MAPPER.valueToTree(x);
   }
 
   public static ArrayNode messages(List<Message> ms) {
@@ -95,27 +67,11 @@ public final class Wire {
   }
 
   public static ObjectNode member(Member m) {
-    return object()
-        .put("userId", m.userId())
-        .put("role", m.role().wire())
-        .put("deliveredSeq", m.deliveredSeq())
-        .put("readSeq", m.readSeq());
+    return MAPPER.valueToTree(m);
   }
 
   public static ObjectNode summary(ConversationSummary s) {
-    var c = s.conversation();
-    ObjectNode o = object().put("id", c.id()).put("kind", c.kind().wire());
-    if (c.name() != null) {
-      o.put("name", c.name());
-    }
-    o.put("lastSeq", c.lastSeq());
-    if (s.lastMessage() != null) {
-      o.set("lastMessage", message(s.lastMessage()));
-    }
-    ArrayNode members = o.putArray("members");
-    s.members().forEach(m -> members.add(member(m)));
-    o.put("createdAt", c.createdAt()).put("lastActivity", c.lastActivity());
-    return o;
+    return MAPPER.valueToTree(s);
   }
 
   public static ArrayNode summaries(List<ConversationSummary> list) {
@@ -125,10 +81,7 @@ public final class Wire {
   }
 
   public static ObjectNode presence(PresenceStatus p) {
-    return object()
-        .put("userId", p.userId())
-        .put("status", p.status())
-        .put("lastSeen", p.lastSeen());
+    return MAPPER.valueToTree(p);
   }
 
   /** The HTTP error body {@code {"error": {"code", "message"}}}. */
@@ -138,16 +91,7 @@ public final class Wire {
     return o;
   }
 
-  /** The WebSocket {@code error} frame; {@code ref} may be null. */
-  public static ObjectNode errorFrame(String ref, ErrorCode code, String message) {
-    ObjectNode o = object().put("type", "error");
-    if (ref != null) {
-      o.put("ref", ref);
-    }
-    return o.put("code", code.wire()).put("message", message);
-  }
-
-  /** Serializes to a JSON string; never fails for trees built here. */
+  /** Serializes to a JSON string; never fails for trees and wire objects. */
   public static String encode(Object tree) {
     try {
       return MAPPER.writeValueAsString(tree);

@@ -1,33 +1,71 @@
 package dev.messenger.server.ws;
 
 import dev.messenger.core.accounts.Caller;
-import dev.messenger.server.EdgeSecurity;
-import dev.messenger.server.Services;
+import dev.messenger.server.chat.ChatSession;
+import dev.messenger.server.chat.Outbound;
 import dev.messenger.server.http.Http;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code GET /ws} upgrade (PROTOCOL.md section 3): the token comes in {@code Authorization:
- * Bearer} or {@code access_token}; a bad or missing one refuses the upgrade with 401; another path
- * with 404. Tokens are never logged. Thread-safe.
+ * Bearer} or {@code access_token}; a bad or missing one refuses the upgrade with 401, a foreign
+ * Origin with 403, another path with 404, a user over its connection cap with 429, a full worker
+ * pool with 503. Tokens are never logged. Thread-safe.
  */
 public final class WsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
-  private final Services services;
-  private final Sessions sessions;
+  /** Makes the chat session of an accepted connection. */
+  @FunctionalInterface
+  public interface SessionFactory {
+    /**
+     * @param serial the connection's serial executor
+     * @param onEnd to call once when the connection closed
+     */
+    ChatSession open(Caller caller, Outbound out, Executor serial, Runnable onEnd);
+  }
 
-  public WsEndpoint(Services services) {
-    this.services = services;
-    this.sessions = new Sessions(services);
+  /**
+   * The transport's bounds.
+   *
+   * @param maxOutboundBytes bytes queued to one socket before it counts as a slow consumer
+   * @param maxMessageBytes largest client message (PROTOCOL.md: 64 KiB, else 1009)
+   * @param maxConnectionsPerUser open connections of one user on this node
+   */
+  public record Bounds(int maxOutboundBytes, int maxMessageBytes, int maxConnectionsPerUser) {}
+
+  private final Function<String, Optional<Caller>> authenticate;
+  private final BiPredicate<String, String> originAllowed;
+  private final Executor workers;
+  private final Bounds bounds;
+  private final SessionFactory factory;
+  private final Sessions sessions = new Sessions();
+
+  /**
+   * @param authenticate a token to its caller; blocking, run on {@code workers}
+   * @param originAllowed (Origin header, Host header) to whether the upgrade may proceed
+   */
+  public WsEndpoint(
+      Function<String, Optional<Caller>> authenticate,
+      BiPredicate<String, String> originAllowed,
+      Executor workers,
+      Bounds bounds,
+      SessionFactory factory) {
+    this.authenticate = authenticate;
+    this.originAllowed = originAllowed;
+    this.workers = workers;
+    this.bounds = bounds;
+    this.factory = factory;
   }
 
   public Sessions sessions() {
@@ -40,8 +78,7 @@ public final class WsEndpoint {
       hs.reject(404);
       return;
     }
-    if (!EdgeSecurity.originAllowed(
-        hs.headers().get("Origin"), hs.headers().get("Host"), services.settings().limits())) {
+    if (!originAllowed.test(hs.headers().get("Origin"), hs.headers().get("Host"))) {
       hs.reject(403);
       return;
     }
@@ -51,33 +88,46 @@ public final class WsEndpoint {
     }
     String t = token;
     Context context = Vertx.currentContext();
-    CompletableFuture.supplyAsync(() -> services.accounts().authenticate(t), services.workers())
-        .whenComplete(
-            (caller, err) ->
-                context.runOnContext(
-                    v -> {
-                      Optional<Caller> c = err == null ? caller : Optional.empty();
-                      if (err != null) {
-                        LOG.warn("authentication failed", err);
-                      }
-                      if (c.isEmpty()) {
-                        hs.reject(401);
-                        return;
-                      }
-                      if (sessions.countOf(c.get().userId())
-                          >= services.settings().limits().maxConnectionsPerUser()) {
-                        hs.reject(429);
-                        return;
-                      }
-                      hs.accept()
-                          .onSuccess(socket -> sessions.open(c.get(), socket, context))
-                          .onFailure(e -> LOG.debug("upgrade failed", e));
-                    }));
+    CompletableFuture<Optional<Caller>> auth;
+    try {
+      auth = CompletableFuture.supplyAsync(() -> authenticate.apply(t), workers);
+    } catch (RuntimeException e) {
+      hs.reject(503);
+      return;
+    }
+    auth.whenComplete(
+        (caller, err) ->
+            context.runOnContext(
+                v -> {
+                  if (err != null) {
+                    LOG.warn("authentication failed", err);
+                    hs.reject(503);
+                    return;
+                  }
+                  if (caller.isEmpty()) {
+                    hs.reject(401);
+                    return;
+                  }
+                  if (sessions.countOf(caller.get().userId()) >= bounds.maxConnectionsPerUser()) {
+                    hs.reject(429);
+                    return;
+                  }
+                  hs.accept()
+                      .onSuccess(socket -> open(caller.get(), socket, context))
+                      .onFailure(e -> LOG.debug("upgrade failed", e));
+                }));
   }
 
-  /** Called by Vert.x for each accepted socket; the session was opened by {@link #handshake}. */
-  public void accepted(ServerWebSocket socket) {
-    // Nothing to do: handshake() opened the session when accept() completed.
+  private void open(Caller caller, io.vertx.core.http.ServerWebSocket socket, Context context) {
+    VertxTransport transport =
+        new VertxTransport(socket, context, bounds.maxOutboundBytes(), bounds.maxMessageBytes());
+    ChatSession[] self = new ChatSession[1];
+    ChatSession s =
+        factory.open(caller, transport, transport.serial(), () -> sessions.remove(self[0]));
+    self[0] = s;
+    sessions.add(s, transport);
+    transport.attach(s);
+    s.start();
   }
 
   private static String queryParam(String query, String name) {

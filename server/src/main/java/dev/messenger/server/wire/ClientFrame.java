@@ -1,4 +1,4 @@
-package dev.messenger.server.ws;
+package dev.messenger.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.MessengerException;
