@@ -321,6 +321,8 @@ public abstract class BusContract {
   protected static final class Recorder implements Consumer<BusEvent> {
     private final List<BusEvent> events = new CopyOnWriteArrayList<>();
 
+    public Recorder() {}
+
     @Override
     public void accept(BusEvent e) {
       events.add(e);
