@@ -26,11 +26,23 @@ public final class NatsBus implements Bus {
 
   private final NatsConnection connection;
   private final Dispatcher dispatcher;
-  private final Map<String, List<Consumer<BusEvent>>> handlers = new ConcurrentHashMap<>();
+  private final Map<String, List<Handler>> handlers = new ConcurrentHashMap<>();
   private final Object flushLock = new Object();
   private final java.util.concurrent.atomic.AtomicLong subscriptionsSent =
       new java.util.concurrent.atomic.AtomicLong();
   private long flushedUpTo;
+
+  /**
+   * One subscription's handler. Compared by identity, so that cancelling one of two subscriptions
+   * of the same handler (twice, even) removes that one only.
+   */
+  private static final class Handler {
+    final Consumer<BusEvent> consumer;
+
+    Handler(Consumer<BusEvent> consumer) {
+      this.consumer = consumer;
+    }
+  }
 
   public NatsBus(NatsConnection connection) {
     this.connection = connection;
@@ -44,11 +56,12 @@ public final class NatsBus implements Bus {
   }
 
   @Override
-  public Subscription subscribe(String topic, Consumer<BusEvent> handler) {
+  public Subscription subscribe(String topic, Consumer<BusEvent> consumer) {
+    Handler handler = new Handler(consumer);
     handlers.compute(
         topic,
         (t, list) -> {
-          List<Consumer<BusEvent>> l = list;
+          List<Handler> l = list;
           if (l == null) {
             l = new CopyOnWriteArrayList<>();
             dispatcher.subscribe(PREFIX + t);
@@ -105,7 +118,7 @@ public final class NatsBus implements Bus {
 
   private void onMessage(Message msg) {
     String topic = msg.getSubject().substring(PREFIX.length());
-    List<Consumer<BusEvent>> list = handlers.get(topic);
+    List<Handler> list = handlers.get(topic);
     if (list == null) {
       return;
     }
@@ -116,9 +129,9 @@ public final class NatsBus implements Bus {
       LOG.warn("dropping an undecodable event on {}", msg.getSubject(), e);
       return;
     }
-    for (Consumer<BusEvent> h : list) {
+    for (Handler h : list) {
       try {
-        h.accept(event);
+        h.consumer.accept(event);
       } catch (RuntimeException e) {
         LOG.warn("bus handler for {} failed", topic, e);
       }

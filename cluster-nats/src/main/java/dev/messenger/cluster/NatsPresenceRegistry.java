@@ -57,21 +57,34 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
   private volatile Runnable onNodeLost = () -> {};
 
   /**
-   * Creates the bucket if needed, starts watching it and heart-beating.
+   * Creates the bucket {@code messenger_presence} if needed, starts watching it and heart-beating.
    *
    * @throws IOException if NATS or JetStream is unreachable
    */
   public NatsPresenceRegistry(NatsConnection connection, String nodeId, Duration heartbeat)
       throws IOException {
+    this(connection, nodeId, heartbeat, BUCKET);
+  }
+
+  /**
+   * Like {@link #NatsPresenceRegistry(NatsConnection, String, Duration)} on the bucket named {@code
+   * bucket}: every node of one deployment must use the same one (tests use one each, so that runs
+   * sharing a NATS do not see each other's nodes).
+   *
+   * @throws IOException if NATS or JetStream is unreachable
+   */
+  public NatsPresenceRegistry(
+      NatsConnection connection, String nodeId, Duration heartbeat, String bucket)
+      throws IOException {
     this.nodeId = nodeId;
     this.heartbeat = heartbeat;
     try {
       KeyValueManagement kvm = connection.nats().keyValueManagement();
-      if (!kvm.getBucketNames().contains(BUCKET)) {
+      if (!kvm.getBucketNames().contains(bucket)) {
         try {
           kvm.create(
               KeyValueConfiguration.builder()
-                  .name(BUCKET)
+                  .name(bucket)
                   .ttl(heartbeat.multipliedBy(3))
                   .storageType(StorageType.Memory)
                   .build());
@@ -79,10 +92,10 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
           LOG.debug("bucket created concurrently", e);
         }
       }
-      this.kv = connection.nats().keyValue(BUCKET);
+      this.kv = connection.nats().keyValue(bucket);
       kv.watchAll(new Mirror());
     } catch (JetStreamApiException e) {
-      throw new IOException("cannot open the NATS KV bucket " + BUCKET, e);
+      throw new IOException("cannot open the NATS KV bucket " + bucket, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

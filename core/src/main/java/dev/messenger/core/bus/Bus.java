@@ -6,12 +6,17 @@ import java.util.function.Consumer;
  * Publish/subscribe by topic, used as a doorbell: <b>at most once</b> delivery, in publish order
  * for events published by one thread to one topic. A lost event loses nothing durable: sessions
  * fill gaps from the store. Topics are made by {@link Topics}. Implementations are thread-safe;
- * handlers run on an implementation thread and must not block.
+ * handlers run on an implementation thread and must not block. A handler that throws is logged and
+ * does not keep the event from the other handlers, nor later events from it. A subscription sees
+ * only events published after it is in effect (no replay).
  */
 public interface Bus {
   /** A live subscription. */
   interface Subscription {
-    /** Stops delivery to the handler; idempotent. */
+    /**
+     * Stops delivery to the handler of this subscription (other subscriptions, even of the same
+     * handler, go on); idempotent.
+     */
     void cancel();
   }
 

@@ -15,17 +15,29 @@ import org.slf4j.LoggerFactory;
 public final class InProcessBus implements Bus {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessBus.class);
 
-  private final Map<String, List<Consumer<BusEvent>>> handlers = new ConcurrentHashMap<>();
+  private final Map<String, List<Handler>> handlers = new ConcurrentHashMap<>();
+
+  /**
+   * One subscription's handler. Compared by identity, so that cancelling one of two subscriptions
+   * of the same handler (twice, even) removes that one only.
+   */
+  private static final class Handler {
+    final Consumer<BusEvent> consumer;
+
+    Handler(Consumer<BusEvent> consumer) {
+      this.consumer = consumer;
+    }
+  }
 
   @Override
   public void publish(String topic, BusEvent event) {
-    List<Consumer<BusEvent>> list = handlers.get(topic);
+    List<Handler> list = handlers.get(topic);
     if (list == null) {
       return;
     }
-    for (Consumer<BusEvent> h : list) {
+    for (Handler h : list) {
       try {
-        h.accept(event);
+        h.consumer.accept(event);
       } catch (RuntimeException e) {
         LOG.warn("bus handler for {} failed", topic, e);
       }
@@ -33,11 +45,12 @@ public final class InProcessBus implements Bus {
   }
 
   @Override
-  public Subscription subscribe(String topic, Consumer<BusEvent> handler) {
+  public Subscription subscribe(String topic, Consumer<BusEvent> consumer) {
+    Handler handler = new Handler(consumer);
     handlers.compute(
         topic,
         (t, list) -> {
-          List<Consumer<BusEvent>> l = list == null ? new CopyOnWriteArrayList<>() : list;
+          List<Handler> l = list == null ? new CopyOnWriteArrayList<>() : list;
           l.add(handler);
           return l;
         });
