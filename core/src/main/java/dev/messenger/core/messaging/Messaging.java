@@ -1,6 +1,7 @@
 package dev.messenger.core.messaging;
 
 import dev.messenger.core.ErrorCode;
+import dev.messenger.core.Futures;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.Text;
 import dev.messenger.core.accounts.Caller;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * DESIGN.md "The send path"): validate, check membership, append through the store's group-commit
  * writer, then ring every member's doorbell. Thread-safe. {@link #send} blocks briefly on store
  * reads (call it off the event loop) but never waits for the commit: the future completes when the
- * message is durable. Failures are {@link MessengerException}s, thrown or in the future.
+ * message is durable. {@link #send} reports every failure as a {@link MessengerException} in its
+ * future, never by throwing; the reads ({@link #history} and the others) throw them.
  */
 public final class Messaging {
   /** Most messages one history page returns (PROTOCOL.md: limit 1-200). */
@@ -95,6 +97,29 @@ public final class Messaging {
    * repeated ids counted once); an id the sender may not read is {@code not_found}.
    */
   public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
+    String body;
+    try {
+      body = validBody(cmd);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (cmd.to() == null) {
+      return Futures.attempt(() -> append(caller, cmd, cmd.conversationId(), body));
+    }
+    // Usually already complete (the conversation exists). When this send creates it, the rest runs
+    // on the store's completion thread: a membership read and the attachment check, once per pair.
+    return conversations
+        .directWith(caller.userId(), cmd.to())
+        .thenCompose(c -> append(caller, cmd, c.id(), body));
+  }
+
+  /**
+   * The body to store: checked against the limits, empty (not null) when there are only
+   * attachments.
+   *
+   * @throws MessengerException {@code bad_request} or {@code too_large}
+   */
+  private String validBody(SendCommand cmd) {
     Text.requireLength("clientId", cmd.clientId(), 1, 64);
     boolean hasAttachments = !cmd.attachments().isEmpty();
     if (cmd.body() == null && !hasAttachments) {
@@ -114,10 +139,17 @@ public final class Messaging {
     if ((cmd.conversationId() == null) == (cmd.to() == null)) {
       throw MessengerException.badRequest("give exactly one of conversationId and to");
     }
-    String conversationId =
-        cmd.to() != null
-            ? conversations.directWith(caller.userId(), cmd.to()).join().id()
-            : cmd.conversationId();
+    return body;
+  }
+
+  /**
+   * Checks membership and attachments, then appends and fans out after the commit.
+   *
+   * @throws MessengerException if the sender may not send there or may not attach the media
+   */
+  private CompletableFuture<AppendResult> append(
+      Caller caller, SendCommand cmd, String conversationId, String body) {
+    boolean hasAttachments = !cmd.attachments().isEmpty();
     // One read serves both the membership check and the fan-out list; the access rule gives the
     // precise error (not_found or forbidden) only when the sender is not in it.
     List<Member> members = store.activeMembers(conversationId);

@@ -1,5 +1,6 @@
 package dev.messenger.core.receipts;
 
+import dev.messenger.core.Futures;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * Delivered and read acks (PROTOCOL.md "Receipts are cumulative cursors"): raise the member's
  * cursor durably, then tell every member's connected devices with a {@code receipt}. Thread-safe;
  * blocks on a store read (call off the event loop). Fails with {@code bad_request} for a seq below
- * 1 or above {@code lastSeq}, {@code not_found}/{@code forbidden} for non-members.
+ * 1 or above {@code lastSeq}, {@code not_found}/{@code forbidden} for non-members: always in the
+ * returned future, never by throwing.
  */
 public final class Receipts {
   private final MessageStore store;
@@ -27,6 +29,11 @@ public final class Receipts {
 
   /** Acks everything up to {@code seq}; the future completes after the commit and fan-out. */
   public CompletableFuture<CursorMove> ack(
+      Caller caller, String conversationId, long seq, ReceiptStatus status) {
+    return Futures.attempt(() -> ackNow(caller, conversationId, seq, status));
+  }
+
+  private CompletableFuture<CursorMove> ackNow(
       Caller caller, String conversationId, long seq, ReceiptStatus status) {
     if (status == null) {
       throw MessengerException.badRequest("status must be delivered or read");
