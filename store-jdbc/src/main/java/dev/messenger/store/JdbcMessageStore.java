@@ -9,6 +9,8 @@ import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.MessageStore;
 import dev.messenger.core.messaging.NewMessage;
 import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Cursors;
+import dev.messenger.core.model.Membership;
 import dev.messenger.core.receipts.CursorMove;
 import dev.messenger.core.receipts.ReceiptStatus;
 import java.sql.Connection;
@@ -66,19 +68,7 @@ public final class JdbcMessageStore implements MessageStore {
     if (existing.isPresent()) {
       return new AppendResult(existing.get(), true);
     }
-    long seq = nextSeq(c, m.conversationId(), m.ts());
-    Message stored =
-        new Message(
-            m.conversationId(),
-            seq,
-            m.senderId(),
-            m.senderDeviceId(),
-            m.clientId(),
-            m.ts(),
-            Message.Kind.TEXT,
-            m.body(),
-            m.attachments(),
-            null);
+    Message stored = m.at(nextSeq(c, m.conversationId(), m.ts()));
     insert(c, stored);
     return new AppendResult(stored, false);
   }
@@ -108,13 +98,7 @@ public final class JdbcMessageStore implements MessageStore {
                   ts,
                   ts);
               for (String u : List.of(userA, userB)) {
-                Sql.update(
-                    c,
-                    "INSERT INTO members ("
-                        + MEMBER_COLUMNS
-                        + ") VALUES (?, ?, 'member', 1, 0, 0, 0)",
-                    newId,
-                    u);
+                insertMember(c, Membership.founder(newId, u, Member.Role.MEMBER));
               }
               return new Conversation(newId, Conversation.Kind.DIRECT, null, 0, ts, ts);
             })
@@ -140,31 +124,15 @@ public final class JdbcMessageStore implements MessageStore {
                   name,
                   ts,
                   ts);
-              Sql.update(
-                  c,
-                  "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'admin', 1, 0, 0, 0)",
-                  id,
-                  creatorId);
+              insertMember(c, Membership.founder(id, creatorId, Member.Role.ADMIN));
               for (String u : memberIds) {
-                Sql.update(
-                    c,
-                    "INSERT INTO members ("
-                        + MEMBER_COLUMNS
-                        + ") VALUES (?, ?, 'member', 1, 0, 0, 0)",
-                    id,
-                    u);
+                insertMember(c, Membership.founder(id, u, Member.Role.MEMBER));
               }
               Message created =
-                  new Message(
+                  Message.system(
                       id,
                       1,
-                      creatorId,
-                      null,
-                      null,
                       ts,
-                      Message.Kind.SYSTEM,
-                      "",
-                      List.of(),
                       new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
               insert(c, created);
               return created;
@@ -177,102 +145,68 @@ public final class JdbcMessageStore implements MessageStore {
         .submit(
             conversationId,
             c -> {
+              Membership.requireApplicable(event);
               long seq = nextSeq(c, conversationId, ts);
-              Message m =
-                  new Message(
-                      conversationId,
-                      seq,
-                      event.by(),
-                      null,
-                      null,
-                      ts,
-                      Message.Kind.SYSTEM,
-                      "",
-                      List.of(),
-                      event);
+              Message m = Message.system(conversationId, seq, ts, event);
               insert(c, m);
               switch (event.action()) {
-                case MEMBER_ADDED -> addMember(c, conversationId, event.userId(), seq);
-                case MEMBER_REMOVED, MEMBER_LEFT ->
-                    removeMember(c, conversationId, event.userId(), seq);
+                case MEMBER_ADDED -> {
+                  Member previous = memberIn(c, conversationId, event.userId()).orElse(null);
+                  Member joined = Membership.joined(previous, conversationId, event.userId(), seq);
+                  if (previous == null) {
+                    insertMember(c, joined);
+                  } else {
+                    updateMember(c, joined);
+                  }
+                }
+                case MEMBER_REMOVED, MEMBER_LEFT -> {
+                  Optional<Member> leaving = memberIn(c, conversationId, event.userId());
+                  if (leaving.isPresent()) {
+                    updateMember(c, Membership.left(leaving.get(), seq));
+                  }
+                  Optional<Member> heir = Membership.heir(activeMembersIn(c, conversationId));
+                  if (heir.isPresent()) {
+                    updateMember(c, heir.get());
+                  }
+                }
                 case RENAMED ->
                     Sql.update(
                         c,
                         "UPDATE conversations SET name = ? WHERE id = ?",
                         event.name(),
                         conversationId);
-                case CREATED -> throw MessengerException.badRequest("a group is created only once");
+                case CREATED -> throw new IllegalStateException("refused above");
               }
               return m;
             });
   }
 
-  private static void addMember(Connection c, String conversationId, String userId, long seq)
-      throws SQLException {
-    // Nothing before the join is visible to the member, so nothing before it counts as unread:
-    // the cursors start just below the member_added message.
-    int updated =
-        Sql.update(
-            c,
-            "UPDATE members SET role = 'member', joined_seq = ?, left_seq = 0,"
-                + " delivered_seq = CASE WHEN delivered_seq < ? THEN ? ELSE delivered_seq END,"
-                + " read_seq = CASE WHEN read_seq < ? THEN ? ELSE read_seq END"
-                + " WHERE conversation_id = ? AND user_id = ?",
-            seq,
-            seq - 1,
-            seq - 1,
-            seq - 1,
-            seq - 1,
-            conversationId,
-            userId);
-    if (updated == 0) {
-      Sql.update(
-          c,
-          "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'member', ?, ?, ?, 0)",
-          conversationId,
-          userId,
-          seq,
-          seq - 1,
-          seq - 1);
-    }
-  }
-
-  private static void removeMember(Connection c, String conversationId, String userId, long seq)
-      throws SQLException {
+  private static void insertMember(Connection c, Member m) throws SQLException {
     Sql.update(
         c,
-        "UPDATE members SET left_seq = ? WHERE conversation_id = ? AND user_id = ?",
-        seq,
-        conversationId,
-        userId);
-    // A group never stays without an admin: the longest-standing member takes over.
-    List<Long> admins =
-        Sql.list(
-            c,
-            rs -> rs.getLong(1),
-            "SELECT COUNT(*) FROM members WHERE conversation_id = ? AND left_seq = 0 AND role ="
-                + " 'admin'",
-            conversationId);
-    if (admins.get(0) == 0) {
-      Sql.one(
-              c,
-              rs -> rs.getString(1),
-              "SELECT user_id FROM members WHERE conversation_id = ? AND left_seq = 0"
-                  + " ORDER BY joined_seq, user_id LIMIT 1",
-              conversationId)
-          .ifPresent(
-              heir -> {
-                try {
-                  Sql.update(
-                      c,
-                      "UPDATE members SET role = 'admin' WHERE conversation_id = ? AND user_id = ?",
-                      conversationId,
-                      heir);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-    }
+        "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        m.conversationId(),
+        m.userId(),
+        m.role().wire(),
+        m.joinedSeq(),
+        m.deliveredSeq(),
+        m.readSeq(),
+        m.leftSeq());
+  }
+
+  /** Writes every field of an existing member row as {@code m} has it. */
+  private static void updateMember(Connection c, Member m) throws SQLException {
+    Sql.updateCached(
+        c,
+        "UPDATE members SET role = ?, joined_seq = ?, delivered_seq = ?, read_seq = ?,"
+            + " left_seq = ? WHERE conversation_id = ? AND user_id = ?",
+        m.role().wire(),
+        m.joinedSeq(),
+        m.deliveredSeq(),
+        m.readSeq(),
+        m.leftSeq(),
+        m.conversationId(),
+        m.userId());
   }
 
   @Override
@@ -289,10 +223,6 @@ public final class JdbcMessageStore implements MessageStore {
                           "SELECT last_seq FROM conversations WHERE id = ?",
                           conversationId)
                       .orElseThrow(() -> MessengerException.notFound("no such conversation"));
-              if (seq > lastSeq) {
-                throw MessengerException.badRequest(
-                    "seq " + seq + " is above the conversation's lastSeq " + lastSeq);
-              }
               Member m =
                   Sql.oneCached(
                           c,
@@ -302,33 +232,19 @@ public final class JdbcMessageStore implements MessageStore {
                               + " FROM members WHERE conversation_id = ? AND user_id = ?",
                           conversationId,
                           userId)
-                      .filter(Member::active)
-                      .orElseThrow(() -> MessengerException.notFound("no such conversation"));
-              long read = status == ReceiptStatus.READ ? Math.max(m.readSeq(), seq) : m.readSeq();
-              long delivered = Math.max(m.deliveredSeq(), Math.max(seq, read));
-              boolean deliveredMoved = delivered != m.deliveredSeq();
-              boolean readMoved = read != m.readSeq();
-              if (!deliveredMoved && !readMoved) {
-                return new CursorMove(m, false, false);
+                      .orElse(null);
+              CursorMove move = Cursors.advance(m, lastSeq, status, seq);
+              if (move.deliveredMoved() || move.readMoved()) {
+                Sql.updateCached(
+                    c,
+                    "UPDATE members SET delivered_seq = ?, read_seq = ?"
+                        + " WHERE conversation_id = ? AND user_id = ?",
+                    move.member().deliveredSeq(),
+                    move.member().readSeq(),
+                    conversationId,
+                    userId);
               }
-              Sql.updateCached(
-                  c,
-                  "UPDATE members SET delivered_seq = ?, read_seq = ?"
-                      + " WHERE conversation_id = ? AND user_id = ?",
-                  delivered,
-                  read,
-                  conversationId,
-                  userId);
-              Member after =
-                  new Member(
-                      m.conversationId(),
-                      m.userId(),
-                      m.role(),
-                      m.joinedSeq(),
-                      delivered,
-                      read,
-                      m.leftSeq());
-              return new CursorMove(after, deliveredMoved, readMoved);
+              return move;
             });
   }
 
@@ -373,17 +289,19 @@ public final class JdbcMessageStore implements MessageStore {
 
   @Override
   public List<Member> activeMembers(String conversationId) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.list(
-                c,
-                JdbcMessageStore::member,
-                "SELECT "
-                    + MEMBER_COLUMNS
-                    + " FROM members WHERE conversation_id = ? AND left_seq = 0"
-                    + " ORDER BY joined_seq, user_id",
-                conversationId));
+    return Sql.read(db, c -> activeMembersIn(c, conversationId));
+  }
+
+  private static List<Member> activeMembersIn(Connection c, String conversationId)
+      throws SQLException {
+    return Sql.list(
+        c,
+        JdbcMessageStore::member,
+        "SELECT "
+            + MEMBER_COLUMNS
+            + " FROM members WHERE conversation_id = ? AND left_seq = 0"
+            + " ORDER BY joined_seq, user_id",
+        conversationId);
   }
 
   @Override
