@@ -121,7 +121,8 @@ public final class MessengerNode implements AutoCloseable {
     }
     Fanout fanout = new Fanout(bus);
     Conversations conversations =
-        new Conversations(messageStore, accountStore, fanout, clock, settings.maxGroupSize());
+        new Conversations(
+            messageStore, messageStore, accountStore, fanout, clock, settings.maxGroupSize());
     Timers timers =
         (delay, task) -> {
           long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> workers.execute(task));
@@ -175,13 +176,14 @@ public final class MessengerNode implements AutoCloseable {
             conversations,
             new Messaging(
                 messageStore,
+                messageStore,
                 conversations,
                 fanout,
                 clock,
                 settings.maxMessageChars(),
                 media.media(),
                 push.dispatcher()),
-            new Receipts(messageStore, fanout),
+            new Receipts(messageStore, messageStore, fanout),
             new TypingRelay(messageStore, fanout),
             presence,
             bus,

@@ -10,9 +10,10 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.messaging.Fanout;
 import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.MessageStore;
 import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.messaging.SystemEvent.Action;
+import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.MessageLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * never by throwing; the reads ({@link #list}, {@link #summary}) throw.
  */
 public final class Conversations {
-  private final MessageStore store;
+  private final ConversationStore store;
+  private final MessageLog log;
   private final AccountStore accounts;
   private final Access access;
   private final Fanout fanout;
@@ -38,11 +40,19 @@ public final class Conversations {
   private final int maxGroupSize;
 
   /**
+   * @param store conversations and membership
+   * @param log the messages, for each summary's last message
    * @param maxGroupSize most members of a group, creator included (setting {@code max-group-size})
    */
   public Conversations(
-      MessageStore store, AccountStore accounts, Fanout fanout, Clock clock, int maxGroupSize) {
+      ConversationStore store,
+      MessageLog log,
+      AccountStore accounts,
+      Fanout fanout,
+      Clock clock,
+      int maxGroupSize) {
     this.store = store;
+    this.log = log;
     this.accounts = accounts;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -223,7 +233,7 @@ public final class Conversations {
             .mapToLong(Member::joinedSeq)
             .findFirst()
             .orElse(Long.MAX_VALUE);
-    List<Message> last = store.messages(c.id(), floor, null, null, 1);
+    List<Message> last = log.messages(c.id(), floor, null, null, 1);
     return new ConversationSummary(c, members, last.isEmpty() ? null : last.get(0));
   }
 

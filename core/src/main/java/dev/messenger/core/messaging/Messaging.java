@@ -10,6 +10,8 @@ import dev.messenger.core.conversations.Access;
 import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.conversations.Member;
+import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.MessageLog;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +39,8 @@ public final class Messaging {
 
   private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
-  private final MessageStore store;
+  private final ConversationStore store;
+  private final MessageLog log;
   private final Conversations conversations;
   private final Access access;
   private final Fanout fanout;
@@ -49,16 +52,20 @@ public final class Messaging {
   /**
    * Without media or push: attachments are refused.
    *
+   * @param store conversations and membership: who may send, whom to tell
+   * @param log where messages are appended and read
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    */
   public Messaging(
-      MessageStore store,
+      ConversationStore store,
+      MessageLog log,
       Conversations conversations,
       Fanout fanout,
       Clock clock,
       int maxMessageChars) {
     this(
         store,
+        log,
         conversations,
         fanout,
         clock,
@@ -68,12 +75,15 @@ public final class Messaging {
   }
 
   /**
+   * @param store conversations and membership: who may send, whom to tell
+   * @param log where messages are appended and read
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    * @param attachments checks and describes the media ids of a send
    * @param listener told about each new message after its commit (the push queue)
    */
   public Messaging(
-      MessageStore store,
+      ConversationStore store,
+      MessageLog log,
       Conversations conversations,
       Fanout fanout,
       Clock clock,
@@ -81,6 +91,7 @@ public final class Messaging {
       AttachmentResolver attachments,
       StoredMessageListener listener) {
     this.store = store;
+    this.log = log;
     this.conversations = conversations;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -170,8 +181,7 @@ public final class Messaging {
             clock.millis(),
             body,
             media);
-    return store
-        .append(m)
+    return log.append(m)
         .thenApply(
             r -> {
               if (!r.duplicate()) {
@@ -205,7 +215,7 @@ public final class Messaging {
       throw MessengerException.badRequest("before must be >= 1 and after >= 0");
     }
     Member member = access.requireActive(conversationId, userId);
-    List<Message> rows = store.messages(conversationId, member.joinedSeq(), before, after, n + 1);
+    List<Message> rows = log.messages(conversationId, member.joinedSeq(), before, after, n + 1);
     boolean hasMore = rows.size() > n;
     if (!hasMore) {
       return new HistoryPage(rows, false);
@@ -225,7 +235,7 @@ public final class Messaging {
       return List.of();
     }
     int n = (int) Math.min(MAX_PAGE * 5L, beforeSeq - afterSeq - 1);
-    return store.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
+    return log.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
   }
 
   /** The lastSeq of every conversation the user is an active member of, by conversation id. */

@@ -6,7 +6,8 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.conversations.Access;
 import dev.messenger.core.messaging.Fanout;
-import dev.messenger.core.messaging.MessageStore;
+import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.CursorStore;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,11 +18,17 @@ import java.util.concurrent.CompletableFuture;
  * returned future, never by throwing.
  */
 public final class Receipts {
-  private final MessageStore store;
+  private final CursorStore cursors;
+  private final ConversationStore store;
   private final Access access;
   private final Fanout fanout;
 
-  public Receipts(MessageStore store, Fanout fanout) {
+  /**
+   * @param cursors where the cursors are kept
+   * @param store the membership, for the access rule and whom to tell
+   */
+  public Receipts(CursorStore cursors, ConversationStore store, Fanout fanout) {
+    this.cursors = cursors;
     this.store = store;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -42,7 +49,7 @@ public final class Receipts {
       throw MessengerException.badRequest("seq must be >= 1");
     }
     access.requireActive(conversationId, caller.userId());
-    return store
+    return cursors
         .advanceCursor(conversationId, caller.userId(), status, seq)
         .thenApply(
             move -> {

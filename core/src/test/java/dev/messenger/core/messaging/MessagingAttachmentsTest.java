@@ -45,6 +45,7 @@ class MessagingAttachmentsTest {
     messaging =
         new Messaging(
             f.store,
+            f.store,
             f.conversations,
             f.fanout,
             f.clock,
