@@ -117,7 +117,8 @@ public final class MessengerNode implements AutoCloseable {
     }
     Fanout fanout = new Fanout(bus);
     Conversations conversations =
-        new Conversations(messageStore, accountStore, fanout, clock, settings.maxGroupSize());
+        new Conversations(
+            messageStore, messageStore, accountStore, fanout, clock, settings.maxGroupSize());
     Timers timers = new VertxTimers(vertx, workers);
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
@@ -167,13 +168,14 @@ public final class MessengerNode implements AutoCloseable {
             conversations,
             new Messaging(
                 messageStore,
+                messageStore,
                 conversations,
                 fanout,
                 clock,
                 settings.maxMessageChars(),
                 media.media(),
                 push.dispatcher()),
-            new Receipts(messageStore, fanout),
+            new Receipts(messageStore, messageStore, fanout),
             new TypingRelay(messageStore, fanout),
             presence,
             bus,

@@ -15,6 +15,14 @@ import org.sqlite.SQLiteDataSource;
 /**
  * An open database: a pool for reads, the group-commit writer for writes, and the dialect. The
  * schema is migrated by Flyway when it opens. Thread-safe; close it once.
+ *
+ * <p>The writer's queue is bounded ({@code maxQueuedWrites}, by default {@value
+ * GroupCommitWriter#DEFAULT_MAX_QUEUED_WRITES} writes): past it, writes fail at once with {@code
+ * unavailable} instead of piling up in memory. 10,000 is about one second of the highest send rate
+ * measured on one node (BENCHMARKS.md, ~10,000 msgs/s) and 20 batches of the default {@code
+ * max-batch} (512): a queue that full means the database is stalled, not merely busy, and callers
+ * are better told at once than after their timeout. Each queued write holds its message, so the
+ * bound also caps that memory (10,000 messages of at most a few KiB).
  */
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
@@ -32,9 +40,23 @@ public final class Database implements AutoCloseable {
    * Opens (creating if needed) the SQLite database {@code messenger.db} under {@code dataDir}: WAL
    * journal, {@code synchronous=FULL} so a committed write survives a crash or power loss.
    *
+   * @param maxBatch most writes in one transaction
    * @throws IOException if the directory cannot be created
    */
   public static Database sqlite(Path dataDir, int maxBatch) throws IOException {
+    return sqlite(dataDir, maxBatch, GroupCommitWriter.DEFAULT_MAX_QUEUED_WRITES);
+  }
+
+  /**
+   * Like {@link #sqlite(Path, int)}, with the writer's queue bound.
+   *
+   * @param maxBatch most writes in one transaction
+   * @param maxQueuedWrites most writes waiting for a transaction; more fail with {@code
+   *     unavailable}
+   * @throws IOException if the directory cannot be created
+   */
+  public static Database sqlite(Path dataDir, int maxBatch, int maxQueuedWrites)
+      throws IOException {
     Files.createDirectories(dataDir);
     String url = "jdbc:sqlite:" + dataDir.resolve("messenger.db").toAbsolutePath();
     SQLiteConfig config = new SQLiteConfig();
@@ -55,14 +77,30 @@ public final class Database implements AutoCloseable {
     hc.setAutoCommit(true);
     HikariDataSource readers = new HikariDataSource(hc);
     GroupCommitWriter writer =
-        new GroupCommitWriter("sqlite-writer", sqlite::getConnection, maxBatch);
+        new GroupCommitWriter("sqlite-writer", sqlite::getConnection, maxBatch, maxQueuedWrites);
     Database db = new Database(Dialect.SQLITE, readers, writer);
     db.startCheckpoints();
     return db;
   }
 
-  /** Opens a PostgreSQL database given by a JDBC URL and migrates its schema. */
+  /**
+   * Opens a PostgreSQL database given by a JDBC URL and migrates its schema.
+   *
+   * @param maxBatch most writes in one transaction
+   */
   public static Database postgres(String url, String user, String password, int maxBatch) {
+    return postgres(url, user, password, maxBatch, GroupCommitWriter.DEFAULT_MAX_QUEUED_WRITES);
+  }
+
+  /**
+   * Like {@link #postgres(String, String, String, int)}, with the writer's queue bound.
+   *
+   * @param maxBatch most writes in one transaction
+   * @param maxQueuedWrites most writes waiting for a transaction; more fail with {@code
+   *     unavailable}
+   */
+  public static Database postgres(
+      String url, String user, String password, int maxBatch, int maxQueuedWrites) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
     hc.setUsername(user);
@@ -80,7 +118,8 @@ public final class Database implements AutoCloseable {
               c.setAutoCommit(false);
               return c;
             },
-            maxBatch);
+            maxBatch,
+            maxQueuedWrites);
     return new Database(Dialect.POSTGRES, pool, writer);
   }
 

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * <p>A write that throws a {@link MessengerException} fails with it; any other failure, or a failed
  * commit, fails with {@code unavailable}: nothing is ever reported done that was not committed.
  * After a failed commit the connection is reopened. Thread-safe.
+ *
+ * <p>Back-pressure: the queue is bounded. At most {@code maxQueuedWrites} writes wait for a
+ * transaction (the batch being run is not counted); when the queue is full, {@link #submit} does
+ * not block and does not queue: its future is already failed with {@code unavailable} when it
+ * returns, and the caller may retry later. A refused write has changed nothing; a write that was
+ * queued is never dropped.
  */
 public final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -58,9 +64,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     this.listener = l;
   }
 
-  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  /** Writes that may wait for a transaction unless the caller says otherwise: 10,000. */
+  public static final int DEFAULT_MAX_QUEUED_WRITES = 10_000;
+
+  private final BlockingQueue<Task<?>> queue;
   private final ConnectionFactory connections;
   private final int maxBatch;
+  private final int maxQueuedWrites;
   private final Thread thread;
   private final ExecutorService completions;
   private volatile boolean closed;
@@ -68,11 +78,31 @@ public final class GroupCommitWriter implements AutoCloseable {
   private Connection connection;
 
   /**
+   * A writer whose queue holds up to {@value #DEFAULT_MAX_QUEUED_WRITES} writes.
+   *
    * @param maxBatch most writes in one transaction
    */
   public GroupCommitWriter(String name, ConnectionFactory connections, int maxBatch) {
+    this(name, connections, maxBatch, DEFAULT_MAX_QUEUED_WRITES);
+  }
+
+  /**
+   * Starts the writer thread (named {@code name}) and its completion thread.
+   *
+   * @param maxBatch most writes in one transaction
+   * @param maxQueuedWrites most writes waiting for a transaction; more are refused with {@code
+   *     unavailable}
+   * @throws IllegalArgumentException if {@code maxBatch} or {@code maxQueuedWrites} is below 1
+   */
+  public GroupCommitWriter(
+      String name, ConnectionFactory connections, int maxBatch, int maxQueuedWrites) {
+    if (maxBatch < 1 || maxQueuedWrites < 1) {
+      throw new IllegalArgumentException("maxBatch and maxQueuedWrites must be >= 1");
+    }
     this.connections = connections;
     this.maxBatch = maxBatch;
+    this.maxQueuedWrites = maxQueuedWrites;
+    this.queue = new LinkedBlockingQueue<>(maxQueuedWrites);
     this.completions =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -86,8 +116,8 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   /**
-   * Queues {@code work}; the future completes after the transaction holding it committed. Fails at
-   * once with {@code unavailable} once the writer is closed.
+   * Queues {@code work}; the future completes after the transaction holding it committed. Never
+   * blocks: fails at once with {@code unavailable} when the queue is full or the writer is closed.
    */
   public <T> CompletableFuture<T> submit(Work<T> work) {
     return submit("", work);
@@ -108,7 +138,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         f.completeExceptionally(unavailable("the store is shutting down", null));
         return f;
       }
-      queue.add(new Task<>(orderKey, work, f));
+      if (!queue.offer(new Task<>(orderKey, work, f))) {
+        f.completeExceptionally(
+            unavailable(
+                "the store is overloaded: " + maxQueuedWrites + " writes are waiting", null));
+      }
     }
     return f;
   }
@@ -116,6 +150,11 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** Writes waiting for a transaction. */
   public int queueDepth() {
     return queue.size();
+  }
+
+  /** Most writes that may wait for a transaction; {@link #submit} refuses more. */
+  public int maxQueuedWrites() {
+    return maxQueuedWrites;
   }
 
   private void loop() {

@@ -1,7 +1,5 @@
 package dev.messenger.store;
 
-import dev.messenger.core.ErrorCode;
-import dev.messenger.core.MessengerException;
 import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.Member;
 import dev.messenger.core.messaging.AppendResult;
@@ -11,551 +9,87 @@ import dev.messenger.core.messaging.NewMessage;
 import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.receipts.CursorMove;
 import dev.messenger.core.receipts.ReceiptStatus;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link MessageStore} on SQL. Writes go through the {@link GroupCommitWriter}; {@code seq} is
- * allocated inside the write transaction with {@code UPDATE conversations SET last_seq = last_seq +
- * 1 ... RETURNING last_seq}, which row-locks the conversation on PostgreSQL, so concurrent writers
- * on several nodes get unique, gap-free seqs. Thread-safe.
+ * The three store ports on one SQL database, for the composition root: {@link
+ * JdbcConversationStore}, {@link JdbcMessageLog} and {@link JdbcCursorStore}, to which every call
+ * goes. Thread-safe.
  */
 public final class JdbcMessageStore implements MessageStore {
-  private static final String MESSAGE_COLUMNS =
-      "conversation_id, seq, sender_id, client_id, ts, kind, body, attachments, event_action,"
-          + " event_user_id, event_name, sender_device_id";
-  private static final String MEMBER_COLUMNS =
-      "conversation_id, user_id, role, joined_seq, delivered_seq, read_seq, left_seq";
-  private static final String CONVERSATION_COLUMNS =
-      "id, kind, name, last_seq, last_activity, created_at";
-
-  private final Database db;
+  private final JdbcConversationStore conversations;
+  private final JdbcMessageLog log;
+  private final JdbcCursorStore cursors;
 
   public JdbcMessageStore(Database db) {
-    this.db = db;
+    this.conversations = new JdbcConversationStore(db);
+    this.log = new JdbcMessageLog(db);
+    this.cursors = new JdbcCursorStore(db);
   }
 
   @Override
-  public CompletableFuture<AppendResult> append(NewMessage m) {
-    return db.writer()
-        .submit(m.conversationId(), c -> appendIn(c, m))
-        .exceptionallyCompose(
-            // A concurrent writer on another node stored the same clientId first: read it back.
-            e ->
-                MessengerException.unwrap(e).getCause() instanceof SQLException sql
-                        && db.dialect().isUniqueViolation(sql)
-                    ? db.writer().submit(m.conversationId(), c -> appendIn(c, m))
-                    : CompletableFuture.failedFuture(e));
-  }
-
-  private AppendResult appendIn(Connection c, NewMessage m) throws SQLException {
-    // The writer's hot path: statements cached on the writer's connection.
-    Optional<Message> existing =
-        Sql.oneCached(
-            c,
-            JdbcMessageStore::message,
-            "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE sender_id = ? AND client_id = ?",
-            m.senderId(),
-            m.clientId());
-    if (existing.isPresent()) {
-      return new AppendResult(existing.get(), true);
-    }
-    long seq = nextSeq(c, m.conversationId(), m.ts());
-    Message stored =
-        new Message(
-            m.conversationId(),
-            seq,
-            m.senderId(),
-            m.senderDeviceId(),
-            m.clientId(),
-            m.ts(),
-            Message.Kind.TEXT,
-            m.body(),
-            m.attachments(),
-            null);
-    insert(c, stored);
-    return new AppendResult(stored, false);
-  }
-
-  @Override
-  public CompletableFuture<Conversation> openDirect(
-      String userA, String userB, String newId, long ts) {
-    String key = directKey(userA, userB);
-    return db.writer()
-        .submit(
-            c -> {
-              Optional<Conversation> existing =
-                  Sql.one(
-                      c,
-                      JdbcMessageStore::conversation,
-                      "SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE direct_key = ?",
-                      key);
-              if (existing.isPresent()) {
-                return existing.get();
-              }
-              Sql.update(
-                  c,
-                  "INSERT INTO conversations (id, kind, name, direct_key, last_seq, last_activity,"
-                      + " created_at) VALUES (?, 'direct', NULL, ?, 0, ?, ?)",
-                  newId,
-                  key,
-                  ts,
-                  ts);
-              for (String u : List.of(userA, userB)) {
-                Sql.update(
-                    c,
-                    "INSERT INTO members ("
-                        + MEMBER_COLUMNS
-                        + ") VALUES (?, ?, 'member', 1, 0, 0, 0)",
-                    newId,
-                    u);
-              }
-              return new Conversation(newId, Conversation.Kind.DIRECT, null, 0, ts, ts);
-            })
-        .exceptionallyCompose(
-            e ->
-                MessengerException.unwrap(e).getCause() instanceof SQLException sql
-                        && db.dialect().isUniqueViolation(sql)
-                    ? CompletableFuture.completedFuture(findDirect(userA, userB).orElseThrow())
-                    : CompletableFuture.failedFuture(e));
-  }
-
-  @Override
-  public CompletableFuture<Message> createGroup(
-      String id, String name, String creatorId, List<String> memberIds, long ts) {
-    return db.writer()
-        .submit(
-            c -> {
-              Sql.update(
-                  c,
-                  "INSERT INTO conversations (id, kind, name, direct_key, last_seq, last_activity,"
-                      + " created_at) VALUES (?, 'group', ?, NULL, 1, ?, ?)",
-                  id,
-                  name,
-                  ts,
-                  ts);
-              Sql.update(
-                  c,
-                  "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'admin', 1, 0, 0, 0)",
-                  id,
-                  creatorId);
-              for (String u : memberIds) {
-                Sql.update(
-                    c,
-                    "INSERT INTO members ("
-                        + MEMBER_COLUMNS
-                        + ") VALUES (?, ?, 'member', 1, 0, 0, 0)",
-                    id,
-                    u);
-              }
-              Message created =
-                  new Message(
-                      id,
-                      1,
-                      creatorId,
-                      null,
-                      null,
-                      ts,
-                      Message.Kind.SYSTEM,
-                      "",
-                      List.of(),
-                      new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
-              insert(c, created);
-              return created;
-            });
-  }
-
-  @Override
-  public CompletableFuture<Message> applyEvent(String conversationId, SystemEvent event, long ts) {
-    return db.writer()
-        .submit(
-            conversationId,
-            c -> {
-              long seq = nextSeq(c, conversationId, ts);
-              Message m =
-                  new Message(
-                      conversationId,
-                      seq,
-                      event.by(),
-                      null,
-                      null,
-                      ts,
-                      Message.Kind.SYSTEM,
-                      "",
-                      List.of(),
-                      event);
-              insert(c, m);
-              switch (event.action()) {
-                case MEMBER_ADDED -> addMember(c, conversationId, event.userId(), seq);
-                case MEMBER_REMOVED, MEMBER_LEFT ->
-                    removeMember(c, conversationId, event.userId(), seq);
-                case RENAMED ->
-                    Sql.update(
-                        c,
-                        "UPDATE conversations SET name = ? WHERE id = ?",
-                        event.name(),
-                        conversationId);
-                case CREATED -> throw MessengerException.badRequest("a group is created only once");
-              }
-              return m;
-            });
-  }
-
-  private static void addMember(Connection c, String conversationId, String userId, long seq)
-      throws SQLException {
-    // Nothing before the join is visible to the member, so nothing before it counts as unread:
-    // the cursors start just below the member_added message.
-    int updated =
-        Sql.update(
-            c,
-            "UPDATE members SET role = 'member', joined_seq = ?, left_seq = 0,"
-                + " delivered_seq = CASE WHEN delivered_seq < ? THEN ? ELSE delivered_seq END,"
-                + " read_seq = CASE WHEN read_seq < ? THEN ? ELSE read_seq END"
-                + " WHERE conversation_id = ? AND user_id = ?",
-            seq,
-            seq - 1,
-            seq - 1,
-            seq - 1,
-            seq - 1,
-            conversationId,
-            userId);
-    if (updated == 0) {
-      Sql.update(
-          c,
-          "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, 'member', ?, ?, ?, 0)",
-          conversationId,
-          userId,
-          seq,
-          seq - 1,
-          seq - 1);
-    }
-  }
-
-  private static void removeMember(Connection c, String conversationId, String userId, long seq)
-      throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE members SET left_seq = ? WHERE conversation_id = ? AND user_id = ?",
-        seq,
-        conversationId,
-        userId);
-    // A group never stays without an admin: the longest-standing member takes over.
-    List<Long> admins =
-        Sql.list(
-            c,
-            rs -> rs.getLong(1),
-            "SELECT COUNT(*) FROM members WHERE conversation_id = ? AND left_seq = 0 AND role ="
-                + " 'admin'",
-            conversationId);
-    if (admins.get(0) == 0) {
-      Sql.one(
-              c,
-              rs -> rs.getString(1),
-              "SELECT user_id FROM members WHERE conversation_id = ? AND left_seq = 0"
-                  + " ORDER BY joined_seq, user_id LIMIT 1",
-              conversationId)
-          .ifPresent(
-              heir -> {
-                try {
-                  Sql.update(
-                      c,
-                      "UPDATE members SET role = 'admin' WHERE conversation_id = ? AND user_id = ?",
-                      conversationId,
-                      heir);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-    }
-  }
-
-  @Override
-  public CompletableFuture<CursorMove> advanceCursor(
-      String conversationId, String userId, ReceiptStatus status, long seq) {
-    return db.writer()
-        .submit(
-            conversationId,
-            c -> {
-              long lastSeq =
-                  Sql.oneCached(
-                          c,
-                          rs -> rs.getLong(1),
-                          "SELECT last_seq FROM conversations WHERE id = ?",
-                          conversationId)
-                      .orElseThrow(() -> MessengerException.notFound("no such conversation"));
-              if (seq > lastSeq) {
-                throw MessengerException.badRequest(
-                    "seq " + seq + " is above the conversation's lastSeq " + lastSeq);
-              }
-              Member m =
-                  Sql.oneCached(
-                          c,
-                          JdbcMessageStore::member,
-                          "SELECT "
-                              + MEMBER_COLUMNS
-                              + " FROM members WHERE conversation_id = ? AND user_id = ?",
-                          conversationId,
-                          userId)
-                      .filter(Member::active)
-                      .orElseThrow(() -> MessengerException.notFound("no such conversation"));
-              long read = status == ReceiptStatus.READ ? Math.max(m.readSeq(), seq) : m.readSeq();
-              long delivered = Math.max(m.deliveredSeq(), Math.max(seq, read));
-              boolean deliveredMoved = delivered != m.deliveredSeq();
-              boolean readMoved = read != m.readSeq();
-              if (!deliveredMoved && !readMoved) {
-                return new CursorMove(m, false, false);
-              }
-              Sql.updateCached(
-                  c,
-                  "UPDATE members SET delivered_seq = ?, read_seq = ?"
-                      + " WHERE conversation_id = ? AND user_id = ?",
-                  delivered,
-                  read,
-                  conversationId,
-                  userId);
-              Member after =
-                  new Member(
-                      m.conversationId(),
-                      m.userId(),
-                      m.role(),
-                      m.joinedSeq(),
-                      delivered,
-                      read,
-                      m.leftSeq());
-              return new CursorMove(after, deliveredMoved, readMoved);
-            });
-  }
-
-  @Override
-  public Optional<Conversation> conversation(String conversationId) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.one(
-                c,
-                JdbcMessageStore::conversation,
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE id = ?",
-                conversationId));
-  }
-
-  @Override
-  public Optional<Conversation> findDirect(String userA, String userB) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.one(
-                c,
-                JdbcMessageStore::conversation,
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE direct_key = ?",
-                directKey(userA, userB)));
-  }
-
-  @Override
-  public Optional<Member> member(String conversationId, String userId) {
-    return Sql.read(db, c -> memberIn(c, conversationId, userId));
-  }
-
-  private static Optional<Member> memberIn(Connection c, String conversationId, String userId)
-      throws SQLException {
-    return Sql.one(
-        c,
-        JdbcMessageStore::member,
-        "SELECT " + MEMBER_COLUMNS + " FROM members WHERE conversation_id = ? AND user_id = ?",
-        conversationId,
-        userId);
-  }
-
-  @Override
-  public List<Member> activeMembers(String conversationId) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.list(
-                c,
-                JdbcMessageStore::member,
-                "SELECT "
-                    + MEMBER_COLUMNS
-                    + " FROM members WHERE conversation_id = ? AND left_seq = 0"
-                    + " ORDER BY joined_seq, user_id",
-                conversationId));
-  }
-
-  @Override
-  public List<Conversation> conversationsOf(String userId) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.list(
-                c,
-                JdbcMessageStore::conversation,
-                "SELECT c.id, c.kind, c.name, c.last_seq, c.last_activity, c.created_at"
-                    + " FROM conversations c JOIN members m ON m.conversation_id = c.id"
-                    + " WHERE m.user_id = ? AND m.left_seq = 0"
-                    + " ORDER BY c.last_activity DESC, c.id",
-                userId));
+  public CompletableFuture<AppendResult> append(NewMessage message) {
+    return log.append(message);
   }
 
   @Override
   public List<Message> messages(
       String conversationId, long minSeq, Long before, Long after, int limit) {
-    String base =
-        "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq >= ?";
-    return Sql.read(
-        db,
-        c -> {
-          if (after != null && before != null) {
-            return Sql.list(
-                c,
-                JdbcMessageStore::message,
-                base + " AND seq > ? AND seq < ? ORDER BY seq LIMIT ?",
-                conversationId,
-                minSeq,
-                after,
-                before,
-                limit);
-          }
-          if (after != null) {
-            return Sql.list(
-                c,
-                JdbcMessageStore::message,
-                base + " AND seq > ? ORDER BY seq LIMIT ?",
-                conversationId,
-                minSeq,
-                after,
-                limit);
-          }
-          List<Message> newestFirst =
-              before != null
-                  ? Sql.list(
-                      c,
-                      JdbcMessageStore::message,
-                      base + " AND seq < ? ORDER BY seq DESC LIMIT ?",
-                      conversationId,
-                      minSeq,
-                      before,
-                      limit)
-                  : Sql.list(
-                      c,
-                      JdbcMessageStore::message,
-                      base + " ORDER BY seq DESC LIMIT ?",
-                      conversationId,
-                      minSeq,
-                      limit);
-          List<Message> ascending = new ArrayList<>(newestFirst);
-          Collections.reverse(ascending);
-          return ascending;
-        });
+    return log.messages(conversationId, minSeq, before, after, limit);
+  }
+
+  @Override
+  public CompletableFuture<CursorMove> advanceCursor(
+      String conversationId, String userId, ReceiptStatus status, long seq) {
+    return cursors.advanceCursor(conversationId, userId, status, seq);
+  }
+
+  @Override
+  public CompletableFuture<Conversation> openDirect(
+      String userA, String userB, String newId, long ts) {
+    return conversations.openDirect(userA, userB, newId, ts);
+  }
+
+  @Override
+  public CompletableFuture<Message> createGroup(
+      String id, String name, String creatorId, List<String> memberIds, long ts) {
+    return conversations.createGroup(id, name, creatorId, memberIds, ts);
+  }
+
+  @Override
+  public CompletableFuture<Message> applyEvent(String conversationId, SystemEvent event, long ts) {
+    return conversations.applyEvent(conversationId, event, ts);
+  }
+
+  @Override
+  public Optional<Conversation> conversation(String conversationId) {
+    return conversations.conversation(conversationId);
+  }
+
+  @Override
+  public Optional<Conversation> findDirect(String userA, String userB) {
+    return conversations.findDirect(userA, userB);
+  }
+
+  @Override
+  public Optional<Member> member(String conversationId, String userId) {
+    return conversations.member(conversationId, userId);
+  }
+
+  @Override
+  public List<Member> activeMembers(String conversationId) {
+    return conversations.activeMembers(conversationId);
+  }
+
+  @Override
+  public List<Conversation> conversationsOf(String userId) {
+    return conversations.conversationsOf(userId);
   }
 
   @Override
   public boolean shareConversation(String userA, String userB) {
-    return Sql.read(
-        db,
-        c ->
-            Sql.one(
-                    c,
-                    rs -> rs.getInt(1),
-                    "SELECT 1 FROM members a JOIN members b ON a.conversation_id ="
-                        + " b.conversation_id WHERE a.user_id = ? AND b.user_id = ?"
-                        + " AND a.left_seq = 0 AND b.left_seq = 0 LIMIT 1",
-                    userA,
-                    userB)
-                .isPresent());
-  }
-
-  private static long nextSeq(Connection c, String conversationId, long ts) throws SQLException {
-    return Sql.oneCached(
-            c,
-            rs -> rs.getLong(1),
-            "UPDATE conversations SET last_seq = last_seq + 1, last_activity = ?"
-                + " WHERE id = ? RETURNING last_seq",
-            ts,
-            conversationId)
-        .orElseThrow(() -> new MessengerException(ErrorCode.NOT_FOUND, "no such conversation"));
-  }
-
-  private static void insert(Connection c, Message m) throws SQLException {
-    SystemEvent e = m.event();
-    Sql.updateCached(
-        c,
-        "INSERT INTO messages ("
-            + MESSAGE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        m.conversationId(),
-        m.seq(),
-        m.senderId(),
-        m.clientId(),
-        m.ts(),
-        m.kind().wire(),
-        m.body(),
-        AttachmentColumn.encode(m.attachments()),
-        e == null ? null : e.action().wire(),
-        e == null ? null : e.userId(),
-        e == null ? null : e.name(),
-        m.senderDeviceId());
-    for (var a : m.attachments()) {
-      Sql.update(
-          c,
-          "INSERT INTO message_media (conversation_id, seq, media_id) VALUES (?, ?, ?)",
-          m.conversationId(),
-          m.seq(),
-          a.id());
-    }
-  }
-
-  static String directKey(String userA, String userB) {
-    return userA.compareTo(userB) < 0 ? userA + "|" + userB : userB + "|" + userA;
-  }
-
-  private static Message message(ResultSet rs) throws SQLException {
-    String attachments = rs.getString(8);
-    String action = rs.getString(9);
-    Message.Kind kind = Message.Kind.fromWire(rs.getString(6));
-    SystemEvent event =
-        action == null
-            ? null
-            : new SystemEvent(
-                SystemEvent.Action.fromWire(action),
-                rs.getString(10),
-                rs.getString(3),
-                rs.getString(11));
-    return new Message(
-        rs.getString(1),
-        rs.getLong(2),
-        rs.getString(3),
-        rs.getString(12),
-        rs.getString(4),
-        rs.getLong(5),
-        kind,
-        rs.getString(7),
-        AttachmentColumn.decode(attachments),
-        event);
-  }
-
-  private static Member member(ResultSet rs) throws SQLException {
-    return new Member(
-        rs.getString(1),
-        rs.getString(2),
-        "admin".equals(rs.getString(3)) ? Member.Role.ADMIN : Member.Role.MEMBER,
-        rs.getLong(4),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7));
-  }
-
-  private static Conversation conversation(ResultSet rs) throws SQLException {
-    return new Conversation(
-        rs.getString(1),
-        "group".equals(rs.getString(2)) ? Conversation.Kind.GROUP : Conversation.Kind.DIRECT,
-        rs.getString(3),
-        rs.getLong(4),
-        rs.getLong(5),
-        rs.getLong(6));
+    return conversations.shareConversation(userA, userB);
   }
 }

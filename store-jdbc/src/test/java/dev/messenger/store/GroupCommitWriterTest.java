@@ -269,10 +269,52 @@ class GroupCommitWriterTest {
     assertThat(await(writer.submit(insert(7)))).isEqualTo(7);
   }
 
+  @Test
+  void fullQueue_refusesAtOnceWithUnavailable_nothingAcceptedIsLost() {
+    GroupCommitWriter writer = writer(4, 8);
+    Gate gate = holdWriter(writer, 0);
+    List<CompletableFuture<Integer>> accepted = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      accepted.add(writer.submit(insert(i)));
+    }
+    assertThat(writer.queueDepth()).isEqualTo(8);
+
+    CompletableFuture<Integer> refused = writer.submit(insert(9));
+
+    // Decided on the caller's thread, while the writer is still stalled: no waiting, no queueing.
+    assertThat(refused).as("refused before the writer moved").isCompletedExceptionally();
+    assertThat(writer.queueDepth()).isEqualTo(8);
+    MessengerException e = assertFailsWith(ErrorCode.UNAVAILABLE, () -> refused);
+    assertThat(e.getMessage()).contains("8 writes are waiting");
+    assertThat(accepted).allSatisfy(f -> assertThat(f).isNotDone());
+
+    gate.release();
+    for (int i = 0; i < accepted.size(); i++) {
+      assertThat(await(accepted.get(i))).isEqualTo(i + 1);
+    }
+    await(gate.future);
+    assertThat(rows())
+        .as("every acknowledged write, and only those")
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+    assertThat(await(writer.submit(insert(9)))).as("room again once drained").isEqualTo(9);
+  }
+
+  @Test
+  void queueBound_belowOne_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new GroupCommitWriter("test-writer", this::open, 4, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private GroupCommitWriter writer(int maxBatch) {
-    GroupCommitWriter w = new GroupCommitWriter("test-writer", this::open, maxBatch);
+    return writer(maxBatch, GroupCommitWriter.DEFAULT_MAX_QUEUED_WRITES);
+  }
+
+  private GroupCommitWriter writer(int maxBatch, int maxQueuedWrites) {
+    GroupCommitWriter w =
+        new GroupCommitWriter("test-writer", this::open, maxBatch, maxQueuedWrites);
     writers.add(w);
     return w;
   }

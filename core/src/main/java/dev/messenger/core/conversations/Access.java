@@ -1,7 +1,7 @@
 package dev.messenger.core.conversations;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.messaging.MessageStore;
+import dev.messenger.core.store.ConversationStore;
 import java.util.Optional;
 
 /**
@@ -9,9 +9,9 @@ import java.util.Optional;
  * left or was removed gets {@code forbidden}. Thread-safe; blocks on the store.
  */
 public final class Access {
-  private final MessageStore store;
+  private final ConversationStore store;
 
-  public Access(MessageStore store) {
+  public Access(ConversationStore store) {
     this.store = store;
   }
 

@@ -1,6 +1,7 @@
 package dev.messenger.core.conversations;
 
 import dev.messenger.core.ErrorCode;
+import dev.messenger.core.Futures;
 import dev.messenger.core.Ids;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.Text;
@@ -9,9 +10,10 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.messaging.Fanout;
 import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.MessageStore;
 import dev.messenger.core.messaging.SystemEvent;
 import dev.messenger.core.messaging.SystemEvent.Action;
+import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.MessageLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,10 +27,12 @@ import java.util.concurrent.CompletableFuture;
  * change and fanned out like any message. Thread-safe; blocks on store reads (call off the event
  * loop); write futures complete after the commit. Rule violations are {@link MessengerException}s:
  * {@code not_found} for non-members, {@code forbidden} for non-admins and former members, {@code
- * too_large} past {@code max-group-size}.
+ * too_large} past {@code max-group-size}. Methods that return a future report every failure in it,
+ * never by throwing; the reads ({@link #list}, {@link #summary}) throw.
  */
 public final class Conversations {
-  private final MessageStore store;
+  private final ConversationStore store;
+  private final MessageLog log;
   private final AccountStore accounts;
   private final Access access;
   private final Fanout fanout;
@@ -36,11 +40,19 @@ public final class Conversations {
   private final int maxGroupSize;
 
   /**
+   * @param store conversations and membership
+   * @param log the messages, for each summary's last message
    * @param maxGroupSize most members of a group, creator included (setting {@code max-group-size})
    */
   public Conversations(
-      MessageStore store, AccountStore accounts, Fanout fanout, Clock clock, int maxGroupSize) {
+      ConversationStore store,
+      MessageLog log,
+      AccountStore accounts,
+      Fanout fanout,
+      Clock clock,
+      int maxGroupSize) {
     this.store = store;
+    this.log = log;
     this.accounts = accounts;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -53,6 +65,10 @@ public final class Conversations {
 
   /** The direct conversation of two users, created if needed; {@code not_found} if no such peer. */
   public CompletableFuture<Conversation> directWith(String userId, String peerId) {
+    return Futures.attempt(() -> directWithNow(userId, peerId));
+  }
+
+  private CompletableFuture<Conversation> directWithNow(String userId, String peerId) {
     if (peerId == null || peerId.length() > 64 || accounts.user(peerId).isEmpty()) {
       throw MessengerException.notFound("no such user");
     }
@@ -68,6 +84,10 @@ public final class Conversations {
 
   /** {@link #directWith} with the caller's summary and whether it was created now. */
   public CompletableFuture<Opened> openDirect(Caller caller, String peerId) {
+    return Futures.attempt(() -> openDirectNow(caller, peerId));
+  }
+
+  private CompletableFuture<Opened> openDirectNow(Caller caller, String peerId) {
     boolean existed = peerId != null && store.findDirect(caller.userId(), peerId).isPresent();
     return directWith(caller.userId(), peerId)
         .thenApply(c -> new Opened(summary(caller.userId(), c.id()), !existed));
@@ -75,6 +95,11 @@ public final class Conversations {
 
   /** Creates a group; the caller is its admin. */
   public CompletableFuture<ConversationSummary> createGroup(
+      Caller caller, String name, List<String> memberIds) {
+    return Futures.attempt(() -> createGroupNow(caller, name, memberIds));
+  }
+
+  private CompletableFuture<ConversationSummary> createGroupNow(
       Caller caller, String name, List<String> memberIds) {
     String groupName = requireName(name);
     if (memberIds == null) {
@@ -111,6 +136,11 @@ public final class Conversations {
   /** Renames a group (admins only). */
   public CompletableFuture<ConversationSummary> rename(
       Caller caller, String conversationId, String name) {
+    return Futures.attempt(() -> renameNow(caller, conversationId, name));
+  }
+
+  private CompletableFuture<ConversationSummary> renameNow(
+      Caller caller, String conversationId, String name) {
     String groupName = requireName(name);
     requireGroupAdmin(conversationId, caller.userId());
     SystemEvent event = new SystemEvent(Action.RENAMED, null, caller.userId(), groupName);
@@ -125,6 +155,11 @@ public final class Conversations {
 
   /** Adds a user to a group (admins only); adding an active member is a no-op. */
   public CompletableFuture<Void> addMember(Caller caller, String conversationId, String userId) {
+    return Futures.attempt(() -> addMemberNow(caller, conversationId, userId));
+  }
+
+  private CompletableFuture<Void> addMemberNow(
+      Caller caller, String conversationId, String userId) {
     requireGroupAdmin(conversationId, caller.userId());
     if (userId == null || userId.length() > 64 || accounts.user(userId).isEmpty()) {
       throw MessengerException.notFound("no such user");
@@ -148,6 +183,11 @@ public final class Conversations {
    * removed user gets the system message, then nothing more of the conversation.
    */
   public CompletableFuture<Void> removeMember(Caller caller, String conversationId, String userId) {
+    return Futures.attempt(() -> removeMemberNow(caller, conversationId, userId));
+  }
+
+  private CompletableFuture<Void> removeMemberNow(
+      Caller caller, String conversationId, String userId) {
     Member self = access.requireActive(conversationId, caller.userId());
     Conversation c = store.conversation(conversationId).orElseThrow();
     if (c.kind() != Conversation.Kind.GROUP) {
@@ -193,7 +233,7 @@ public final class Conversations {
             .mapToLong(Member::joinedSeq)
             .findFirst()
             .orElse(Long.MAX_VALUE);
-    List<Message> last = store.messages(c.id(), floor, null, null, 1);
+    List<Message> last = log.messages(c.id(), floor, null, null, 1);
     return new ConversationSummary(c, members, last.isEmpty() ? null : last.get(0));
   }
 

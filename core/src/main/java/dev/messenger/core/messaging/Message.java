@@ -30,6 +30,15 @@ public record Message(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
+  /**
+   * The system message recording {@code event} at {@code seq}: sent by whoever did it ({@code
+   * event.by()}), from no device, without clientId, body or attachments.
+   */
+  public static Message system(String conversationId, long seq, long ts, SystemEvent event) {
+    return new Message(
+        conversationId, seq, event.by(), null, null, ts, Kind.SYSTEM, "", List.of(), event);
+  }
+
   /** Text written by a user, or a system record of a membership change or rename. */
   public enum Kind {
     TEXT("text"),

@@ -1,6 +1,7 @@
 package dev.messenger.core.messaging;
 
 import dev.messenger.core.ErrorCode;
+import dev.messenger.core.Futures;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.Text;
 import dev.messenger.core.accounts.Caller;
@@ -9,6 +10,8 @@ import dev.messenger.core.conversations.Access;
 import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.conversations.Member;
+import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.MessageLog;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * DESIGN.md "The send path"): validate, check membership, append through the store's group-commit
  * writer, then ring every member's doorbell. Thread-safe. {@link #send} blocks briefly on store
  * reads (call it off the event loop) but never waits for the commit: the future completes when the
- * message is durable. Failures are {@link MessengerException}s, thrown or in the future.
+ * message is durable. {@link #send} reports every failure as a {@link MessengerException} in its
+ * future, never by throwing; the reads ({@link #history} and the others) throw them.
  */
 public final class Messaging {
   /** Most messages one history page returns (PROTOCOL.md: limit 1-200). */
@@ -35,7 +39,8 @@ public final class Messaging {
 
   private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
-  private final MessageStore store;
+  private final ConversationStore store;
+  private final MessageLog log;
   private final Conversations conversations;
   private final Access access;
   private final Fanout fanout;
@@ -47,16 +52,20 @@ public final class Messaging {
   /**
    * Without media or push: attachments are refused.
    *
+   * @param store conversations and membership: who may send, whom to tell
+   * @param log where messages are appended and read
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    */
   public Messaging(
-      MessageStore store,
+      ConversationStore store,
+      MessageLog log,
       Conversations conversations,
       Fanout fanout,
       Clock clock,
       int maxMessageChars) {
     this(
         store,
+        log,
         conversations,
         fanout,
         clock,
@@ -66,12 +75,15 @@ public final class Messaging {
   }
 
   /**
+   * @param store conversations and membership: who may send, whom to tell
+   * @param log where messages are appended and read
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    * @param attachments checks and describes the media ids of a send
    * @param listener told about each new message after its commit (the push queue)
    */
   public Messaging(
-      MessageStore store,
+      ConversationStore store,
+      MessageLog log,
       Conversations conversations,
       Fanout fanout,
       Clock clock,
@@ -79,6 +91,7 @@ public final class Messaging {
       AttachmentResolver attachments,
       StoredMessageListener listener) {
     this.store = store;
+    this.log = log;
     this.conversations = conversations;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -95,6 +108,29 @@ public final class Messaging {
    * repeated ids counted once); an id the sender may not read is {@code not_found}.
    */
   public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
+    String body;
+    try {
+      body = validBody(cmd);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (cmd.to() == null) {
+      return Futures.attempt(() -> append(caller, cmd, cmd.conversationId(), body));
+    }
+    // Usually already complete (the conversation exists). When this send creates it, the rest runs
+    // on the store's completion thread: a membership read and the attachment check, once per pair.
+    return conversations
+        .directWith(caller.userId(), cmd.to())
+        .thenCompose(c -> append(caller, cmd, c.id(), body));
+  }
+
+  /**
+   * The body to store: checked against the limits, empty (not null) when there are only
+   * attachments.
+   *
+   * @throws MessengerException {@code bad_request} or {@code too_large}
+   */
+  private String validBody(SendCommand cmd) {
     Text.requireLength("clientId", cmd.clientId(), 1, 64);
     boolean hasAttachments = !cmd.attachments().isEmpty();
     if (cmd.body() == null && !hasAttachments) {
@@ -114,10 +150,17 @@ public final class Messaging {
     if ((cmd.conversationId() == null) == (cmd.to() == null)) {
       throw MessengerException.badRequest("give exactly one of conversationId and to");
     }
-    String conversationId =
-        cmd.to() != null
-            ? conversations.directWith(caller.userId(), cmd.to()).join().id()
-            : cmd.conversationId();
+    return body;
+  }
+
+  /**
+   * Checks membership and attachments, then appends and fans out after the commit.
+   *
+   * @throws MessengerException if the sender may not send there or may not attach the media
+   */
+  private CompletableFuture<AppendResult> append(
+      Caller caller, SendCommand cmd, String conversationId, String body) {
+    boolean hasAttachments = !cmd.attachments().isEmpty();
     // One read serves both the membership check and the fan-out list; the access rule gives the
     // precise error (not_found or forbidden) only when the sender is not in it.
     List<Member> members = store.activeMembers(conversationId);
@@ -138,8 +181,7 @@ public final class Messaging {
             clock.millis(),
             body,
             media);
-    return store
-        .append(m)
+    return log.append(m)
         .thenApply(
             r -> {
               if (!r.duplicate()) {
@@ -173,7 +215,7 @@ public final class Messaging {
       throw MessengerException.badRequest("before must be >= 1 and after >= 0");
     }
     Member member = access.requireActive(conversationId, userId);
-    List<Message> rows = store.messages(conversationId, member.joinedSeq(), before, after, n + 1);
+    List<Message> rows = log.messages(conversationId, member.joinedSeq(), before, after, n + 1);
     boolean hasMore = rows.size() > n;
     if (!hasMore) {
       return new HistoryPage(rows, false);
@@ -193,7 +235,7 @@ public final class Messaging {
       return List.of();
     }
     int n = (int) Math.min(MAX_PAGE * 5L, beforeSeq - afterSeq - 1);
-    return store.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
+    return log.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
   }
 
   /** The lastSeq of every conversation the user is an active member of, by conversation id. */

@@ -19,4 +19,19 @@ public record NewMessage(
   public NewMessage {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
+
+  /** The text message this becomes when stored at {@code seq}. */
+  public Message at(long seq) {
+    return new Message(
+        conversationId,
+        seq,
+        senderId,
+        senderDeviceId,
+        clientId,
+        ts,
+        Message.Kind.TEXT,
+        body,
+        attachments,
+        null);
+  }
 }

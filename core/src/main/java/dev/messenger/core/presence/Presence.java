@@ -6,7 +6,7 @@ import dev.messenger.core.accounts.User;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
-import dev.messenger.core.messaging.MessageStore;
+import dev.messenger.core.store.ConversationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class Presence {
 
   private final PresenceRegistry registry;
   private final AccountStore accounts;
-  private final MessageStore store;
+  private final ConversationStore store;
   private final Bus bus;
   private final Clock clock;
   private final Timers timers;
@@ -38,7 +38,7 @@ public final class Presence {
   public Presence(
       PresenceRegistry registry,
       AccountStore accounts,
-      MessageStore store,
+      ConversationStore store,
       Bus bus,
       Clock clock,
       Timers timers,

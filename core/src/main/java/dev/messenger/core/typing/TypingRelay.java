@@ -6,7 +6,7 @@ import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.conversations.Access;
 import dev.messenger.core.conversations.Member;
 import dev.messenger.core.messaging.Fanout;
-import dev.messenger.core.messaging.MessageStore;
+import dev.messenger.core.store.ConversationStore;
 
 /**
  * Relays {@code typing} to the other members' connected devices; nothing is stored. Thread-safe;
@@ -14,11 +14,11 @@ import dev.messenger.core.messaging.MessageStore;
  * the access errors for non-members.
  */
 public final class TypingRelay {
-  private final MessageStore store;
+  private final ConversationStore store;
   private final Access access;
   private final Fanout fanout;
 
-  public TypingRelay(MessageStore store, Fanout fanout) {
+  public TypingRelay(ConversationStore store, Fanout fanout) {
     this.store = store;
     this.access = new Access(store);
     this.fanout = fanout;

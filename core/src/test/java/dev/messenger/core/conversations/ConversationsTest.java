@@ -1,6 +1,7 @@
 package dev.messenger.core.conversations;
 
 import static dev.messenger.core.testing.Failures.assertFailsWith;
+import static dev.messenger.core.testing.Failures.assertFutureFailsWith;
 import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +62,7 @@ class ConversationsTest {
     List<String> five = newUserIds(5);
 
     ConversationSummary atMax = await(f.conversations.createGroup(alice, "full", four));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.TOO_LARGE, () -> f.conversations.createGroup(alice, "too many", five));
 
     assertThat(atMax.members()).hasSize(CoreFixture.MAX_GROUP_SIZE);
@@ -81,15 +82,16 @@ class ConversationsTest {
 
   @Test
   void createGroup_unknownMember_notFound_badName_badRequest() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND,
         () -> f.conversations.createGroup(alice, "g", List.of(bob.userId(), "u_nobody")));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST, () -> f.conversations.createGroup(alice, "  ", List.of()));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> f.conversations.createGroup(alice, "n".repeat(101), List.of()));
-    assertFailsWith(ErrorCode.BAD_REQUEST, () -> f.conversations.createGroup(alice, "g", null));
+    assertFutureFailsWith(
+        ErrorCode.BAD_REQUEST, () -> f.conversations.createGroup(alice, "g", null));
     assertThat(f.store.conversationsOf(alice.userId())).isEmpty();
   }
 
@@ -107,8 +109,9 @@ class ConversationsTest {
 
   @Test
   void openDirect_withSelf_badRequest_unknownPeer_notFound() {
-    assertFailsWith(ErrorCode.BAD_REQUEST, () -> f.conversations.openDirect(alice, alice.userId()));
-    assertFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.openDirect(alice, "u_nobody"));
+    assertFutureFailsWith(
+        ErrorCode.BAD_REQUEST, () -> f.conversations.openDirect(alice, alice.userId()));
+    assertFutureFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.openDirect(alice, "u_nobody"));
   }
 
   // ------------------------------------------------------------------ admin rules
@@ -118,10 +121,11 @@ class ConversationsTest {
     String g = group(alice, bob);
     Caller dave = f.newUser("dave");
 
-    assertFailsWith(ErrorCode.FORBIDDEN, () -> f.conversations.addMember(bob, g, dave.userId()));
-    assertFailsWith(
+    assertFutureFailsWith(
+        ErrorCode.FORBIDDEN, () -> f.conversations.addMember(bob, g, dave.userId()));
+    assertFutureFailsWith(
         ErrorCode.FORBIDDEN, () -> f.conversations.removeMember(bob, g, alice.userId()));
-    assertFailsWith(ErrorCode.FORBIDDEN, () -> f.conversations.rename(bob, g, "mine now"));
+    assertFutureFailsWith(ErrorCode.FORBIDDEN, () -> f.conversations.rename(bob, g, "mine now"));
     assertThat(f.store.activeMembers(g)).hasSize(2);
     assertThat(f.store.conversation(g).orElseThrow().name()).isEqualTo("g");
   }
@@ -130,9 +134,10 @@ class ConversationsTest {
   void nonMember_notFound() {
     String g = group(alice, bob);
 
-    assertFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.addMember(carol, g, carol.userId()));
+    assertFutureFailsWith(
+        ErrorCode.NOT_FOUND, () -> f.conversations.addMember(carol, g, carol.userId()));
     assertFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.summary(carol.userId(), g));
-    assertFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.rename(carol, g, "x"));
+    assertFutureFailsWith(ErrorCode.NOT_FOUND, () -> f.conversations.rename(carol, g, "x"));
   }
 
   @Test
@@ -172,7 +177,8 @@ class ConversationsTest {
   void addMember_beyondMaxSize_tooLarge() {
     String g = await(f.conversations.createGroup(alice, "g", newUserIds(4))).conversation().id();
 
-    assertFailsWith(ErrorCode.TOO_LARGE, () -> f.conversations.addMember(alice, g, bob.userId()));
+    assertFutureFailsWith(
+        ErrorCode.TOO_LARGE, () -> f.conversations.addMember(alice, g, bob.userId()));
     assertThat(f.store.member(g, bob.userId())).isEmpty();
   }
 
@@ -194,11 +200,11 @@ class ConversationsTest {
   void directConversation_hasNoMemberChanges() {
     String d = await(f.conversations.openDirect(alice, bob.userId())).summary().conversation().id();
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST, () -> f.conversations.removeMember(alice, d, alice.userId()));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST, () -> f.conversations.addMember(alice, d, carol.userId()));
-    assertFailsWith(ErrorCode.BAD_REQUEST, () -> f.conversations.rename(alice, d, "x"));
+    assertFutureFailsWith(ErrorCode.BAD_REQUEST, () -> f.conversations.rename(alice, d, "x"));
   }
 
   // ------------------------------------------------------------------ leaving and removal
@@ -245,7 +251,7 @@ class ConversationsTest {
   void removeMember_notAMember_notFound() {
     String g = group(alice, bob);
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND, () -> f.conversations.removeMember(alice, g, carol.userId()));
   }
 
@@ -261,7 +267,8 @@ class ConversationsTest {
     assertThat(f.store.member(g, bob.userId()).orElseThrow().role()).isEqualTo(Member.Role.MEMBER);
     Caller dave = f.newUser("dave");
     await(f.conversations.addMember(carol, g, dave.userId()));
-    assertFailsWith(ErrorCode.FORBIDDEN, () -> f.conversations.removeMember(bob, g, dave.userId()));
+    assertFutureFailsWith(
+        ErrorCode.FORBIDDEN, () -> f.conversations.removeMember(bob, g, dave.userId()));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.messenger.core.messaging;
 
-import static dev.messenger.core.testing.Failures.assertFailsWith;
+import static dev.messenger.core.testing.Failures.assertFutureFailsWith;
 import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +45,7 @@ class MessagingAttachmentsTest {
     messaging =
         new Messaging(
             f.store,
+            f.store,
             f.conversations,
             f.fanout,
             f.clock,
@@ -82,7 +83,7 @@ class MessagingAttachmentsTest {
 
   @Test
   void send_mediaTheSenderMayNotRead_notFound_nothingStored() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND,
         () ->
             messaging.send(
@@ -96,14 +97,14 @@ class MessagingAttachmentsTest {
     for (int i = 0; i < 11; i++) {
       ids.add(alice.userId() + i);
     }
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> messaging.send(alice, new SendCommand(null, bob.userId(), "a-4", "x", ids)));
   }
 
   @Test
   void send_noBodyNoAttachments_badRequest() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> messaging.send(alice, new SendCommand(null, bob.userId(), "a-5", "  ", List.of())));
   }
@@ -121,7 +122,7 @@ class MessagingAttachmentsTest {
 
   @Test
   void withoutMedia_attachmentsAreRefused() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () ->
             f.messaging.send(

@@ -1,6 +1,7 @@
 package dev.messenger.core.messaging;
 
 import static dev.messenger.core.testing.Failures.assertFailsWith;
+import static dev.messenger.core.testing.Failures.assertFutureFailsWith;
 import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ class MessagingTest {
   @Test
   void send_clientIdEmptyMissingOrTooLong_badRequest() {
     for (String clientId : new String[] {"", null, "z".repeat(65)}) {
-      assertFailsWith(
+      assertFutureFailsWith(
           ErrorCode.BAD_REQUEST,
           () -> f.messaging.send(alice, new SendCommand(group, null, clientId, "hi", null)));
     }
@@ -64,7 +65,7 @@ class MessagingTest {
   void send_bodyOverLimit_tooLarge() {
     String body = EMOJI.repeat(CoreFixture.MAX_MESSAGE_CHARS + 1);
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.TOO_LARGE,
         () -> f.messaging.send(alice, new SendCommand(group, null, "c1", body, null)));
     assertNothingStored();
@@ -73,7 +74,7 @@ class MessagingTest {
   @Test
   void send_blankOrMissingBody_badRequest() {
     for (String body : new String[] {null, "", "   "}) {
-      assertFailsWith(
+      assertFutureFailsWith(
           ErrorCode.BAD_REQUEST,
           () -> f.messaging.send(alice, new SendCommand(group, null, "c1", body, null)));
     }
@@ -82,10 +83,10 @@ class MessagingTest {
 
   @Test
   void send_bothOrNeitherOfConversationIdAndTo_badRequest() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> f.messaging.send(alice, new SendCommand(group, bob.userId(), "c1", "hi", null)));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> f.messaging.send(alice, new SendCommand(null, null, "c2", "hi", null)));
     assertNothingStored();
@@ -95,10 +96,10 @@ class MessagingTest {
   void send_nonMember_notFound() {
     Caller stranger = f.newUser("stranger");
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND,
         () -> f.messaging.send(stranger, new SendCommand(group, null, "c1", "hi", null)));
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND,
         () -> f.messaging.send(alice, new SendCommand("c_missing", null, "c2", "hi", null)));
     assertNothingStored();
@@ -109,7 +110,7 @@ class MessagingTest {
     await(f.conversations.removeMember(carol, group, carol.userId()));
     f.bus.clear();
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.FORBIDDEN,
         () -> f.messaging.send(carol, new SendCommand(group, null, "c1", "hi", null)));
     assertThat(f.bus.events()).isEmpty();
@@ -130,8 +131,26 @@ class MessagingTest {
   }
 
   @Test
+  void send_toNewPeer_returnsAtOnce_completesAfterBothCommits() {
+    f.store.pauseWrites();
+
+    // Used to join() the direct conversation's creation: with writes held it never returned.
+    CompletableFuture<AppendResult> sent =
+        f.messaging.send(alice, new SendCommand(null, bob.userId(), "c1", "hi", null));
+
+    assertThat(sent).isNotDone();
+    assertThat(f.store.heldWrites()).as("only the direct conversation so far").isEqualTo(1);
+    f.store.resumeWrites();
+    AppendResult r = await(sent);
+    assertThat(r.message().seq()).isEqualTo(1);
+    assertThat(f.store.findDirect(alice.userId(), bob.userId()))
+        .map(c -> c.id())
+        .contains(r.message().conversationId());
+  }
+
+  @Test
   void send_toUnknownUser_notFound() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND,
         () -> f.messaging.send(alice, new SendCommand(null, "u_nobody", "c1", "hi", null)));
   }
@@ -179,7 +198,7 @@ class MessagingTest {
   void send_failedCommit_failsUnavailable_publishesNothing() {
     f.store.failWrites(new MessengerException(ErrorCode.UNAVAILABLE, "disk full"));
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.UNAVAILABLE,
         () -> f.messaging.send(alice, new SendCommand(group, null, "c1", "hello", null)));
 

@@ -1,6 +1,6 @@
 package dev.messenger.core.receipts;
 
-import static dev.messenger.core.testing.Failures.assertFailsWith;
+import static dev.messenger.core.testing.Failures.assertFutureFailsWith;
 import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,10 +105,11 @@ class ReceiptsTest {
 
   @Test
   void seqAboveLastSeqOrBelowOne_badRequest() {
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.BAD_REQUEST, () -> f.receipts.ack(bob, group, 5, ReceiptStatus.DELIVERED));
-    assertFailsWith(ErrorCode.BAD_REQUEST, () -> f.receipts.ack(bob, group, 0, ReceiptStatus.READ));
-    assertFailsWith(ErrorCode.BAD_REQUEST, () -> f.receipts.ack(bob, group, 1, null));
+    assertFutureFailsWith(
+        ErrorCode.BAD_REQUEST, () -> f.receipts.ack(bob, group, 0, ReceiptStatus.READ));
+    assertFutureFailsWith(ErrorCode.BAD_REQUEST, () -> f.receipts.ack(bob, group, 1, null));
     assertThat(f.bus.events()).isEmpty();
     assertThat(cursors(bob)).containsExactly(0L, 0L);
   }
@@ -119,9 +120,10 @@ class ReceiptsTest {
     await(f.conversations.removeMember(carol, group, carol.userId()));
     f.bus.clear();
 
-    assertFailsWith(
+    assertFutureFailsWith(
         ErrorCode.NOT_FOUND, () -> f.receipts.ack(stranger, group, 1, ReceiptStatus.READ));
-    assertFailsWith(ErrorCode.FORBIDDEN, () -> f.receipts.ack(carol, group, 1, ReceiptStatus.READ));
+    assertFutureFailsWith(
+        ErrorCode.FORBIDDEN, () -> f.receipts.ack(carol, group, 1, ReceiptStatus.READ));
     assertThat(f.bus.events()).isEmpty();
   }
 

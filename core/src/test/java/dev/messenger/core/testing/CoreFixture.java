@@ -53,9 +53,9 @@ public final class CoreFixture {
   public CoreFixture(int maxGroupSize, int maxMessageChars, Duration presenceGrace) {
     accounts =
         new Accounts(accountStore, new PlainHasher(), clock, c -> revokedDevices.add(c.deviceId()));
-    conversations = new Conversations(store, accountStore, fanout, clock, maxGroupSize);
-    messaging = new Messaging(store, conversations, fanout, clock, maxMessageChars);
-    receipts = new Receipts(store, fanout);
+    conversations = new Conversations(store, store, accountStore, fanout, clock, maxGroupSize);
+    messaging = new Messaging(store, store, conversations, fanout, clock, maxMessageChars);
+    receipts = new Receipts(store, store, fanout);
     typing = new TypingRelay(store, fanout);
     presence =
         new Presence(presenceRegistry, accountStore, store, bus, clock, timers, presenceGrace);

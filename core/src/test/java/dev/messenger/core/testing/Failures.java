@@ -67,6 +67,26 @@ public final class Failures {
     return e;
   }
 
+  /** Something to call that returns a future. */
+  @FunctionalInterface
+  public interface FutureCall {
+    CompletionStage<?> call();
+  }
+
+  /**
+   * Asserts that {@code call} returns a future (without throwing) and that the future fails with
+   * {@code code}; returns the failure. For methods that report every failure through their future.
+   */
+  public static MessengerException assertFutureFailsWith(ErrorCode code, FutureCall call) {
+    CompletionStage<?> stage;
+    try {
+      stage = call.call();
+    } catch (RuntimeException e) {
+      throw new AssertionError("expected a failed future but the call threw " + e, e);
+    }
+    return assertFailsWith(code, () -> stage);
+  }
+
   /** The value of {@code future}, waited for up to 10 s; fails the test if it failed. */
   public static <T> T await(CompletionStage<T> stage) {
     try {

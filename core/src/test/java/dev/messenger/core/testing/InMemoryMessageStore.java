@@ -9,6 +9,8 @@ import dev.messenger.core.messaging.Message;
 import dev.messenger.core.messaging.MessageStore;
 import dev.messenger.core.messaging.NewMessage;
 import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Cursors;
+import dev.messenger.core.model.Membership;
 import dev.messenger.core.receipts.CursorMove;
 import dev.messenger.core.receipts.ReceiptStatus;
 import java.util.ArrayList;
@@ -22,10 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * A {@link MessageStore} in memory, per the interface's Javadoc and the behaviour of the SQL store
- * (a group whose last admin leaves hands admin to the longest-standing member). Thread-safe: every
- * method holds this object's lock. Writes apply and complete at once, on the caller's thread (never
- * while holding the lock), unless the test {@linkplain #pauseWrites() paused} them, or made them
+ * A {@link MessageStore} in memory, per the interface's Javadoc. The domain rules (founders,
+ * re-added members, the heir admin, cursors) are the same functions the SQL store calls ({@link
+ * Membership}, {@link Cursors}); this class only keeps the rows. Thread-safe: every method holds
+ * this object's lock. Writes apply and complete at once, on the caller's thread (never while
+ * holding the lock), unless the test {@linkplain #pauseWrites() paused} them, or made them
  * {@linkplain #failWrites fail} as a failed commit would.
  */
 public final class InMemoryMessageStore implements MessageStore {
@@ -95,19 +98,7 @@ public final class InMemoryMessageStore implements MessageStore {
     if (existing != null) {
       return new AppendResult(existing, true);
     }
-    long seq = nextSeq(m.conversationId(), m.ts());
-    Message stored =
-        new Message(
-            m.conversationId(),
-            seq,
-            m.senderId(),
-            m.senderDeviceId(),
-            m.clientId(),
-            m.ts(),
-            Message.Kind.TEXT,
-            m.body(),
-            m.attachments(),
-            null);
+    Message stored = m.at(nextSeq(m.conversationId(), m.ts()));
     store(stored);
     return new AppendResult(stored, false);
   }
@@ -128,7 +119,7 @@ public final class InMemoryMessageStore implements MessageStore {
           messages.put(newId, new ArrayList<>());
           Map<String, Member> ms = new LinkedHashMap<>();
           for (String u : List.of(userA, userB)) {
-            ms.put(u, new Member(newId, u, Member.Role.MEMBER, 1, 0, 0, 0));
+            ms.put(u, Membership.founder(newId, u, Member.Role.MEMBER));
           }
           members.put(newId, ms);
           return c;
@@ -142,28 +133,19 @@ public final class InMemoryMessageStore implements MessageStore {
         () -> {
           requireNew(id);
           Map<String, Member> ms = new LinkedHashMap<>();
-          ms.put(creatorId, new Member(id, creatorId, Member.Role.ADMIN, 1, 0, 0, 0));
+          ms.put(creatorId, Membership.founder(id, creatorId, Member.Role.ADMIN));
           for (String u : memberIds) {
             if (ms.containsKey(u)) {
               throw new MessengerException(ErrorCode.UNAVAILABLE, "duplicate member " + u);
             }
-            ms.put(u, new Member(id, u, Member.Role.MEMBER, 1, 0, 0, 0));
+            ms.put(u, Membership.founder(id, u, Member.Role.MEMBER));
           }
           conversations.put(id, new Conversation(id, Conversation.Kind.GROUP, name, 1, ts, ts));
           members.put(id, ms);
           messages.put(id, new ArrayList<>());
           Message created =
-              new Message(
-                  id,
-                  1,
-                  creatorId,
-                  null,
-                  null,
-                  ts,
-                  Message.Kind.SYSTEM,
-                  "",
-                  List.of(),
-                  new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
+              Message.system(
+                  id, 1, ts, new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
           store(created);
           return created;
         });
@@ -173,44 +155,22 @@ public final class InMemoryMessageStore implements MessageStore {
   public CompletableFuture<Message> applyEvent(String conversationId, SystemEvent event, long ts) {
     return write(
         () -> {
-          if (event.action() == SystemEvent.Action.CREATED) {
-            throw MessengerException.badRequest("a group is created only once");
-          }
+          Membership.requireApplicable(event);
           long seq = nextSeq(conversationId, ts);
-          Message m =
-              new Message(
-                  conversationId,
-                  seq,
-                  event.by(),
-                  null,
-                  null,
-                  ts,
-                  Message.Kind.SYSTEM,
-                  "",
-                  List.of(),
-                  event);
+          Message m = Message.system(conversationId, seq, ts, event);
           store(m);
           Map<String, Member> ms = members.get(conversationId);
           switch (event.action()) {
-            case MEMBER_ADDED -> {
-              Member old = ms.get(event.userId());
-              ms.put(
-                  event.userId(),
-                  new Member(
-                      conversationId,
-                      event.userId(),
-                      Member.Role.MEMBER,
-                      seq,
-                      Math.max(seq - 1, old == null ? 0 : old.deliveredSeq()),
-                      Math.max(seq - 1, old == null ? 0 : old.readSeq()),
-                      0));
-            }
+            case MEMBER_ADDED ->
+                ms.put(
+                    event.userId(),
+                    Membership.joined(ms.get(event.userId()), conversationId, event.userId(), seq));
             case MEMBER_REMOVED, MEMBER_LEFT -> {
               Member old = ms.get(event.userId());
               if (old != null) {
-                ms.put(event.userId(), withLeftSeq(old, seq));
+                ms.put(event.userId(), Membership.left(old, seq));
               }
-              ensureAdmin(conversationId);
+              Membership.heir(ms.values()).ifPresent(heir -> ms.put(heir.userId(), heir));
             }
             case RENAMED -> {
               Conversation c = conversations.get(conversationId);
@@ -239,23 +199,10 @@ public final class InMemoryMessageStore implements MessageStore {
           if (c == null) {
             throw MessengerException.notFound("no such conversation");
           }
-          if (seq > c.lastSeq()) {
-            throw MessengerException.badRequest(
-                "seq " + seq + " is above the conversation's lastSeq " + c.lastSeq());
-          }
-          Member m = members.get(conversationId).get(userId);
-          if (m == null || !m.active()) {
-            throw MessengerException.notFound("no such conversation");
-          }
-          long read = status == ReceiptStatus.READ ? Math.max(m.readSeq(), seq) : m.readSeq();
-          long delivered = Math.max(m.deliveredSeq(), Math.max(seq, read));
-          boolean deliveredMoved = delivered != m.deliveredSeq();
-          boolean readMoved = read != m.readSeq();
-          Member after =
-              new Member(
-                  conversationId, userId, m.role(), m.joinedSeq(), delivered, read, m.leftSeq());
-          members.get(conversationId).put(userId, after);
-          return new CursorMove(after, deliveredMoved, readMoved);
+          CursorMove move =
+              Cursors.advance(members.get(conversationId).get(userId), c.lastSeq(), status, seq);
+          members.get(conversationId).put(userId, move.member());
+          return move;
         });
   }
 
@@ -283,7 +230,7 @@ public final class InMemoryMessageStore implements MessageStore {
     if (ms == null) {
       return List.of();
     }
-    return ms.values().stream().filter(Member::active).sorted(JOIN_ORDER).toList();
+    return ms.values().stream().filter(Member::active).sorted(Membership.SENIORITY).toList();
   }
 
   @Override
@@ -327,9 +274,6 @@ public final class InMemoryMessageStore implements MessageStore {
   }
 
   // ---------------------------------------------------------------- internals
-
-  private static final Comparator<Member> JOIN_ORDER =
-      Comparator.comparingLong(Member::joinedSeq).thenComparing(Member::userId);
 
   /**
    * Runs {@code op} under the lock. Every op checks everything that can fail before it changes
@@ -391,42 +335,6 @@ public final class InMemoryMessageStore implements MessageStore {
     if (conversations.containsKey(conversationId)) {
       throw new MessengerException(ErrorCode.UNAVAILABLE, "duplicate conversation id");
     }
-  }
-
-  /** A group never stays without an admin: the longest-standing active member takes over. */
-  private void ensureAdmin(String conversationId) {
-    Map<String, Member> ms = members.get(conversationId);
-    boolean hasAdmin =
-        ms.values().stream().anyMatch(m -> m.active() && m.role() == Member.Role.ADMIN);
-    if (hasAdmin) {
-      return;
-    }
-    ms.values().stream()
-        .filter(Member::active)
-        .min(JOIN_ORDER)
-        .ifPresent(
-            heir ->
-                ms.put(
-                    heir.userId(),
-                    new Member(
-                        heir.conversationId(),
-                        heir.userId(),
-                        Member.Role.ADMIN,
-                        heir.joinedSeq(),
-                        heir.deliveredSeq(),
-                        heir.readSeq(),
-                        heir.leftSeq())));
-  }
-
-  private static Member withLeftSeq(Member m, long leftSeq) {
-    return new Member(
-        m.conversationId(),
-        m.userId(),
-        m.role(),
-        m.joinedSeq(),
-        m.deliveredSeq(),
-        m.readSeq(),
-        leftSeq);
   }
 
   private static String directKey(String a, String b) {

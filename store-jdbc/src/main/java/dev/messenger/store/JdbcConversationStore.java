@@ -1,0 +1,202 @@
+package dev.messenger.store;
+
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.conversations.Conversation;
+import dev.messenger.core.conversations.Member;
+import dev.messenger.core.messaging.Message;
+import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Membership;
+import dev.messenger.core.store.ConversationStore;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link ConversationStore} on SQL: creations and membership changes are writes of the {@link
+ * GroupCommitWriter}, each in the transaction of its system message, applying the rules of {@link
+ * Membership}; reads on the pool. A direct conversation is unique per pair through {@code
+ * conversations.direct_key}. Thread-safe.
+ */
+public final class JdbcConversationStore implements ConversationStore {
+  private final Database db;
+
+  public JdbcConversationStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<Conversation> openDirect(
+      String userA, String userB, String newId, long ts) {
+    String key = Rows.directKey(userA, userB);
+    return db.writer()
+        .submit(
+            c -> {
+              Optional<Conversation> existing =
+                  Sql.one(
+                      c,
+                      Rows::conversation,
+                      "SELECT "
+                          + Rows.CONVERSATION_COLUMNS
+                          + " FROM conversations WHERE direct_key = ?",
+                      key);
+              if (existing.isPresent()) {
+                return existing.get();
+              }
+              Sql.update(
+                  c,
+                  "INSERT INTO conversations (id, kind, name, direct_key, last_seq, last_activity,"
+                      + " created_at) VALUES (?, 'direct', NULL, ?, 0, ?, ?)",
+                  newId,
+                  key,
+                  ts,
+                  ts);
+              for (String u : List.of(userA, userB)) {
+                Rows.insertMember(c, Membership.founder(newId, u, Member.Role.MEMBER));
+              }
+              return new Conversation(newId, Conversation.Kind.DIRECT, null, 0, ts, ts);
+            })
+        .exceptionallyCompose(
+            e ->
+                MessengerException.unwrap(e).getCause() instanceof SQLException sql
+                        && db.dialect().isUniqueViolation(sql)
+                    ? CompletableFuture.completedFuture(findDirect(userA, userB).orElseThrow())
+                    : CompletableFuture.failedFuture(e));
+  }
+
+  @Override
+  public CompletableFuture<Message> createGroup(
+      String id, String name, String creatorId, List<String> memberIds, long ts) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "INSERT INTO conversations (id, kind, name, direct_key, last_seq, last_activity,"
+                      + " created_at) VALUES (?, 'group', ?, NULL, 1, ?, ?)",
+                  id,
+                  name,
+                  ts,
+                  ts);
+              Rows.insertMember(c, Membership.founder(id, creatorId, Member.Role.ADMIN));
+              for (String u : memberIds) {
+                Rows.insertMember(c, Membership.founder(id, u, Member.Role.MEMBER));
+              }
+              Message created =
+                  Message.system(
+                      id,
+                      1,
+                      ts,
+                      new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
+              Rows.insert(c, created);
+              return created;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Message> applyEvent(String conversationId, SystemEvent event, long ts) {
+    return db.writer()
+        .submit(
+            conversationId,
+            c -> {
+              Membership.requireApplicable(event);
+              long seq = Rows.nextSeq(c, conversationId, ts);
+              Message m = Message.system(conversationId, seq, ts, event);
+              Rows.insert(c, m);
+              switch (event.action()) {
+                case MEMBER_ADDED -> {
+                  Member previous = Rows.memberIn(c, conversationId, event.userId()).orElse(null);
+                  Member joined = Membership.joined(previous, conversationId, event.userId(), seq);
+                  if (previous == null) {
+                    Rows.insertMember(c, joined);
+                  } else {
+                    Rows.updateMember(c, joined);
+                  }
+                }
+                case MEMBER_REMOVED, MEMBER_LEFT -> {
+                  Optional<Member> leaving = Rows.memberIn(c, conversationId, event.userId());
+                  if (leaving.isPresent()) {
+                    Rows.updateMember(c, Membership.left(leaving.get(), seq));
+                  }
+                  Optional<Member> heir = Membership.heir(Rows.activeMembersIn(c, conversationId));
+                  if (heir.isPresent()) {
+                    Rows.updateMember(c, heir.get());
+                  }
+                }
+                case RENAMED ->
+                    Sql.update(
+                        c,
+                        "UPDATE conversations SET name = ? WHERE id = ?",
+                        event.name(),
+                        conversationId);
+                case CREATED -> throw new IllegalStateException("refused above");
+              }
+              return m;
+            });
+  }
+
+  @Override
+  public Optional<Conversation> conversation(String conversationId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                Rows::conversation,
+                "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversations WHERE id = ?",
+                conversationId));
+  }
+
+  @Override
+  public Optional<Conversation> findDirect(String userA, String userB) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                c,
+                Rows::conversation,
+                "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM conversations WHERE direct_key = ?",
+                Rows.directKey(userA, userB)));
+  }
+
+  @Override
+  public Optional<Member> member(String conversationId, String userId) {
+    return Sql.read(db, c -> Rows.memberIn(c, conversationId, userId));
+  }
+
+  @Override
+  public List<Member> activeMembers(String conversationId) {
+    return Sql.read(db, c -> Rows.activeMembersIn(c, conversationId));
+  }
+
+  @Override
+  public List<Conversation> conversationsOf(String userId) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.list(
+                c,
+                Rows::conversation,
+                "SELECT c.id, c.kind, c.name, c.last_seq, c.last_activity, c.created_at"
+                    + " FROM conversations c JOIN members m ON m.conversation_id = c.id"
+                    + " WHERE m.user_id = ? AND m.left_seq = 0"
+                    + " ORDER BY c.last_activity DESC, c.id",
+                userId));
+  }
+
+  @Override
+  public boolean shareConversation(String userA, String userB) {
+    return Sql.read(
+        db,
+        c ->
+            Sql.one(
+                    c,
+                    rs -> rs.getInt(1),
+                    "SELECT 1 FROM members a JOIN members b ON a.conversation_id ="
+                        + " b.conversation_id WHERE a.user_id = ? AND b.user_id = ?"
+                        + " AND a.left_seq = 0 AND b.left_seq = 0 LIMIT 1",
+                    userA,
+                    userB)
+                .isPresent());
+  }
+}

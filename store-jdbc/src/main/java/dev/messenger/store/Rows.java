@@ -1,0 +1,173 @@
+package dev.messenger.store;
+
+import dev.messenger.core.ErrorCode;
+import dev.messenger.core.MessengerException;
+import dev.messenger.core.conversations.Conversation;
+import dev.messenger.core.conversations.Member;
+import dev.messenger.core.messaging.Message;
+import dev.messenger.core.messaging.SystemEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rows of the message store's tables as the three JDBC ports share them: column lists, row
+ * mappers, the seq allocation and the inserts and updates more than one port makes. Stateless.
+ */
+final class Rows {
+  private Rows() {}
+
+  static final String MESSAGE_COLUMNS =
+      "conversation_id, seq, sender_id, client_id, ts, kind, body, attachments, event_action,"
+          + " event_user_id, event_name, sender_device_id";
+  static final String MEMBER_COLUMNS =
+      "conversation_id, user_id, role, joined_seq, delivered_seq, read_seq, left_seq";
+  static final String CONVERSATION_COLUMNS = "id, kind, name, last_seq, last_activity, created_at";
+
+  static void insertMember(Connection c, Member m) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        m.conversationId(),
+        m.userId(),
+        m.role().wire(),
+        m.joinedSeq(),
+        m.deliveredSeq(),
+        m.readSeq(),
+        m.leftSeq());
+  }
+
+  /** Writes every field of an existing member row as {@code m} has it. */
+  static void updateMember(Connection c, Member m) throws SQLException {
+    Sql.updateCached(
+        c,
+        "UPDATE members SET role = ?, joined_seq = ?, delivered_seq = ?, read_seq = ?,"
+            + " left_seq = ? WHERE conversation_id = ? AND user_id = ?",
+        m.role().wire(),
+        m.joinedSeq(),
+        m.deliveredSeq(),
+        m.readSeq(),
+        m.leftSeq(),
+        m.conversationId(),
+        m.userId());
+  }
+
+  static Optional<Member> memberIn(Connection c, String conversationId, String userId)
+      throws SQLException {
+    return Sql.one(
+        c,
+        Rows::member,
+        "SELECT " + MEMBER_COLUMNS + " FROM members WHERE conversation_id = ? AND user_id = ?",
+        conversationId,
+        userId);
+  }
+
+  /** The active members in seniority order. */
+  static List<Member> activeMembersIn(Connection c, String conversationId) throws SQLException {
+    return Sql.list(
+        c,
+        Rows::member,
+        "SELECT "
+            + MEMBER_COLUMNS
+            + " FROM members WHERE conversation_id = ? AND left_seq = 0"
+            + " ORDER BY joined_seq, user_id",
+        conversationId);
+  }
+
+  /**
+   * Allocates the conversation's next seq and sets its last activity; row-locks the conversation on
+   * PostgreSQL until the transaction ends.
+   */
+  static long nextSeq(Connection c, String conversationId, long ts) throws SQLException {
+    return Sql.oneCached(
+            c,
+            rs -> rs.getLong(1),
+            "UPDATE conversations SET last_seq = last_seq + 1, last_activity = ?"
+                + " WHERE id = ? RETURNING last_seq",
+            ts,
+            conversationId)
+        .orElseThrow(() -> new MessengerException(ErrorCode.NOT_FOUND, "no such conversation"));
+  }
+
+  /** Inserts a message row, and its media links. */
+  static void insert(Connection c, Message m) throws SQLException {
+    SystemEvent e = m.event();
+    Sql.updateCached(
+        c,
+        "INSERT INTO messages ("
+            + MESSAGE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        m.conversationId(),
+        m.seq(),
+        m.senderId(),
+        m.clientId(),
+        m.ts(),
+        m.kind().wire(),
+        m.body(),
+        AttachmentColumn.encode(m.attachments()),
+        e == null ? null : e.action().wire(),
+        e == null ? null : e.userId(),
+        e == null ? null : e.name(),
+        m.senderDeviceId());
+    for (var a : m.attachments()) {
+      Sql.update(
+          c,
+          "INSERT INTO message_media (conversation_id, seq, media_id) VALUES (?, ?, ?)",
+          m.conversationId(),
+          m.seq(),
+          a.id());
+    }
+  }
+
+  static String directKey(String userA, String userB) {
+    return userA.compareTo(userB) < 0 ? userA + "|" + userB : userB + "|" + userA;
+  }
+
+  static Message message(ResultSet rs) throws SQLException {
+    String attachments = rs.getString(8);
+    String action = rs.getString(9);
+    Message.Kind kind = Message.Kind.fromWire(rs.getString(6));
+    SystemEvent event =
+        action == null
+            ? null
+            : new SystemEvent(
+                SystemEvent.Action.fromWire(action),
+                rs.getString(10),
+                rs.getString(3),
+                rs.getString(11));
+    return new Message(
+        rs.getString(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(12),
+        rs.getString(4),
+        rs.getLong(5),
+        kind,
+        rs.getString(7),
+        AttachmentColumn.decode(attachments),
+        event);
+  }
+
+  static Member member(ResultSet rs) throws SQLException {
+    return new Member(
+        rs.getString(1),
+        rs.getString(2),
+        "admin".equals(rs.getString(3)) ? Member.Role.ADMIN : Member.Role.MEMBER,
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7));
+  }
+
+  static Conversation conversation(ResultSet rs) throws SQLException {
+    return new Conversation(
+        rs.getString(1),
+        "group".equals(rs.getString(2)) ? Conversation.Kind.GROUP : Conversation.Kind.DIRECT,
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6));
+  }
+}
