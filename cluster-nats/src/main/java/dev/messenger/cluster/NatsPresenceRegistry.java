@@ -12,6 +12,7 @@ import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * NATS KV bucket {@code messenger_presence} (memory storage, per-bucket TTL {@code 3 x heartbeat}).
  *
  * <p>Keys: {@code n.<node>} (the node is alive; value: ms timestamp) and {@code u.<user>.<node>}
- * (the user has connections on that node). Each node re-puts its keys every {@code heartbeat};
- * every node watches the bucket and keeps a local mirror, so {@link #isOnline} is a local lookup. A
- * node whose {@code n.} key has not been refreshed for {@code 3 x heartbeat} is dead: the live node
- * with the smallest id deletes its user keys and reports each of its users that is online nowhere
- * else to the {@code onUserLost} handler (which announces offline). So a dead node's users go
- * offline within {@code 4 x heartbeat + presence-grace} of the kill. Thread-safe.
+ * (the user has connections on that node). Each node re-puts its keys every {@code heartbeat} (and
+ * deletes any key it still has for a user no longer connected there); every node watches the bucket
+ * and keeps a local mirror, so {@link #isOnline} is a local lookup. A node whose {@code n.} key has
+ * not been refreshed for {@code 3 x heartbeat} is dead: the live node with the smallest id deletes
+ * its user keys and reports each of its users that is online nowhere else to the {@code onUserLost}
+ * handler (which announces offline). So a dead node's users go offline within {@code 4 x heartbeat
+ * + presence-grace} of the kill. Thread-safe.
  */
 public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsPresenceRegistry.class);
@@ -188,9 +190,28 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
       for (String userId : local.keySet()) {
         put(userKey(userId, nodeId));
       }
+      dropStaleKeys();
       reapDeadNodes();
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       LOG.warn("presence heartbeat failed", e);
+    }
+  }
+
+  /**
+   * Deletes this node's user keys that the bucket still holds for users with no connection here: a
+   * beat's put that raced the delete of the user's last disconnect, or a delete that failed while
+   * NATS was away. Without this the other nodes would see such a user online until this node dies,
+   * since a key that expires by the bucket's TTL leaves no trace in their mirrors.
+   */
+  private void dropStaleKeys() throws IOException, JetStreamApiException {
+    List<String> keyed;
+    synchronized (this) {
+      keyed = new ArrayList<>(usersByNode.getOrDefault(nodeId, Set.of()));
+    }
+    for (String userId : keyed) {
+      if (!local.containsKey(userId)) {
+        kv.delete(userKey(userId, nodeId));
+      }
     }
   }
 

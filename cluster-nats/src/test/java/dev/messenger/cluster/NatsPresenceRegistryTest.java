@@ -78,6 +78,29 @@ class NatsPresenceRegistryTest extends PresenceRegistryContract {
   }
 
   @Test
+  void disconnectsDuringHeartbeats_leaveNoUserOnlineAsSeenFromTheOtherNodes() throws IOException {
+    // A heartbeat re-puts the key of every local user; a disconnect between its look-up and its put
+    // used to leave the key behind, and the other nodes saw the user online until this one died.
+    NatsPresenceRegistry a = (NatsPresenceRegistry) registry;
+    NatsPresenceRegistry b = node("b");
+    for (int round = 0; round < 2; round++) {
+      List<String> users = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        users.add(user(round + "_" + i));
+        a.connect(users.get(i), "k1");
+      }
+      waitUntil("B sees them all online", () -> users.stream().allMatch(b::isOnline));
+
+      users.forEach(u -> a.disconnect(u, "k1"));
+
+      waitUntil(
+          "B sees them all offline",
+          () -> users.stream().noneMatch(b::isOnline),
+          NODE_DEATH_TIMEOUT);
+    }
+  }
+
+  @Test
   void nodeStartedLater_seesUsersAlreadyOnline() throws IOException {
     registry.connect(user("alice"), "k1");
 
