@@ -108,7 +108,7 @@ public final class Session {
 
   /** Wires the socket's handlers, subscribes the doorbell and sends {@code ready}. */
   void start() {
-    ws.setWriteQueueMaxSize(services.settings().maxOutboundBytes());
+    ws.setWriteQueueMaxSize(services.settings().connections().maxOutboundBytes());
     // Messages are assembled here from frames, not by Vert.x's aggregator (which wedges on an
     // empty first fragment), with the same 64 KiB limit.
     ws.frameHandler(this::onFrame);

@@ -47,7 +47,7 @@ public final class Sessions {
 
   /** Closes sessions silent for longer than {@code idle-timeout}. */
   public void sweepIdle(long nowMillis) {
-    long limit = services.settings().idleTimeout().toMillis();
+    long limit = services.settings().connections().idleTimeout().toMillis();
     for (Session s : byId.values()) {
       if (nowMillis - s.lastInboundMillis() > limit) {
         s.closeAsync(Session.CLOSE_NORMAL, "idle timeout");
