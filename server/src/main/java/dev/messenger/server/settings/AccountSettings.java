@@ -17,7 +17,7 @@ public record AccountSettings(int argon2MemoryKib, int argon2Iterations) {
           8,
           4_194_304,
           s -> s.accounts().argon2MemoryKib(),
-          "Argon2id memory cost for password hashes, in KiB");
+          "Argon2id memory cost for password hashes, in KiB (parallelism 1)");
 
   public static final Setting<Integer> ARGON2_ITERATIONS =
       Setting.integer(

@@ -33,8 +33,8 @@ public record NodeSettings(
               "data-dir",
               Path.of("data"),
               s -> s.node().dataDir(),
-              "where the embedded store (`messenger.db`), media files (`media/`, `thumbs/`, `tmp/`)"
-                  + " and the VAPID key pair (`vapid.properties`) live")
+              "the SQLite store (`messenger.db`, WAL), media files (`media/`, `thumbs/`), uploads in"
+                  + " progress (`tmp/`) and the VAPID key pair (`vapid.properties`)")
           .documentDefault("`./data`");
 
   public static final Setting<Integer> WORKER_THREADS =
