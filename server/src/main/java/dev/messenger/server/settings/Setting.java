@@ -186,7 +186,10 @@ public final class Setting<T> {
         help);
   }
 
-  /** A copy that accepts only values passing {@code test}, described as "must be {@code rule}". */
+  /**
+   * A copy that accepts only values passing {@code test} (replacing any earlier rule), described in
+   * errors as "must be {@code rule}".
+   */
   Setting<T> where(Predicate<T> test, String rule) {
     return new Setting<>(
         name, label, expected, parse, format, defaultValue, defaultDoc, test, rule, read, help);

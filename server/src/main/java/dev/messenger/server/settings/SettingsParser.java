@@ -34,7 +34,8 @@ public final class SettingsParser {
     try {
       r = cl.parseArgs(args);
     } catch (CommandLine.UnmatchedArgumentException e) {
-      throw new IllegalArgumentException(unknown(e.getUnmatched()), e);
+      // Not chained: picocli's message quotes the argument, value included.
+      throw new IllegalArgumentException(unknown(e.getUnmatched()));
     } catch (CommandLine.ParameterException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
