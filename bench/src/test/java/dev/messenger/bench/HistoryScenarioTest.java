@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.server.MessengerNode;
-import dev.messenger.server.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,7 @@ class HistoryScenarioTest {
         .isTrue();
 
     Path out = tmp.resolve("result/history.json");
-    try (MessengerNode node =
-        new MessengerNode(
-            Settings.defaults()
-                .withPort(0)
-                .withDataDir(data)
-                .withArgon2MemoryKib(1024)
-                .withLimits(
-                    dev.messenger.server.limits.Limits.defaults().withRates(0, 0, 0, 0, 0)))) {
+    try (MessengerNode node = new MessengerNode(BenchSettings.node(data))) {
       int port = node.start();
 
       int exit =

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.server.MessengerNode;
-import dev.messenger.server.Settings;
-import dev.messenger.server.limits.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,13 +18,7 @@ class SoakScenarioTest {
   @Timeout(90)
   void soak_twoShortWindows_recordsHeapAndFds_losesNothing() throws Exception {
     Path out = tmp.resolve("soak.json");
-    try (MessengerNode node =
-        new MessengerNode(
-            Settings.defaults()
-                .withPort(0)
-                .withDataDir(tmp.resolve("data"))
-                .withArgon2MemoryKib(1024)
-                .withLimits(Limits.defaults().withRates(0, 0, 0, 0, 0)))) {
+    try (MessengerNode node = new MessengerNode(BenchSettings.node(tmp.resolve("data")))) {
       int port = node.start();
       int exit =
           Bench.execute(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.server.MessengerNode;
-import dev.messenger.server.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,7 @@ class SteadyScenarioTest {
   @Timeout(60)
   void steady_twentyUsersLowRate_losesNothingAndWritesJson() throws Exception {
     Path out = tmp.resolve("result/steady.json");
-    try (MessengerNode node =
-        new MessengerNode(
-            Settings.defaults()
-                .withPort(0)
-                .withDataDir(tmp.resolve("data"))
-                .withArgon2MemoryKib(1024)
-                // One IP registers every user: rate limits off, as for a benchmark run.
-                .withLimits(
-                    dev.messenger.server.limits.Limits.defaults().withRates(0, 0, 0, 0, 0)))) {
+    try (MessengerNode node = new MessengerNode(BenchSettings.node(tmp.resolve("data")))) {
       int port = node.start();
 
       int exit =

@@ -1,6 +1,6 @@
 package dev.messenger.server;
 
-import dev.messenger.server.limits.Limits;
+import dev.messenger.server.settings.LimitSettings;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -24,7 +24,7 @@ public final class EdgeSecurity {
   private EdgeSecurity() {}
 
   /** Adds the headers and, if origins are allowed, the CORS handler for {@code /api/*}. */
-  public static void mount(Router router, Limits limits) {
+  public static void mount(Router router, LimitSettings limits) {
     router
         .route()
         .handler(
@@ -60,7 +60,7 @@ public final class EdgeSecurity {
    * True if a WebSocket upgrade with this {@code Origin} may proceed: no Origin (not a browser),
    * the node's own origin (same host and port as the {@code Host} header), or an allowed one.
    */
-  public static boolean originAllowed(String origin, String hostHeader, Limits limits) {
+  public static boolean originAllowed(String origin, String hostHeader, LimitSettings limits) {
     if (origin == null) {
       return true;
     }

@@ -1,5 +1,9 @@
 package dev.messenger.server;
 
+import dev.messenger.server.settings.LogFormat;
+import dev.messenger.server.settings.Settings;
+import dev.messenger.server.settings.SettingsParser;
+
 /**
  * {@code java -jar messenger-server.jar [--name=value ...]}: starts one node (PROTOCOL.md section
  * 1), prints {@code listening on port N} when ready, and shuts down cleanly on SIGTERM or SIGINT
@@ -10,12 +14,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Before anything logs: pick the logback configuration.
-    for (String a : args) {
-      if (a.equals("--log-format=json")) {
-        System.setProperty("logback.configurationFile", "logback-json.xml");
-      }
-    }
     Settings settings;
     try {
       settings = SettingsParser.parse(args);
@@ -26,6 +24,10 @@ public final class Main {
     }
     if (settings == null) {
       return;
+    }
+    // Before anything logs (parsing does not): pick the logback configuration.
+    if (settings.node().logFormat() == LogFormat.JSON) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
     }
     MessengerNode node = new MessengerNode(settings);
     try {

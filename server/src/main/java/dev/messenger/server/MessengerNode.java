@@ -29,6 +29,9 @@ import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
 import dev.messenger.server.push.PushFeature;
+import dev.messenger.server.settings.BusKind;
+import dev.messenger.server.settings.Settings;
+import dev.messenger.server.settings.StoreKind;
 import dev.messenger.server.ws.WsEndpoint;
 import dev.messenger.server.ws.WsFeature;
 import dev.messenger.store.Database;
@@ -89,26 +92,29 @@ public final class MessengerNode implements AutoCloseable {
    */
   public int start() throws IOException {
     db =
-        settings.store().equals("postgres")
+        settings.store().kind() == StoreKind.POSTGRES
             ? Database.postgres(
-                settings.postgresUrl(),
-                settings.postgresUser(),
-                settings.postgresPassword(),
-                settings.maxBatch())
-            : Database.sqlite(settings.dataDir(), settings.maxBatch());
+                settings.store().postgresUrl(),
+                settings.store().postgresUser(),
+                settings.store().postgresPassword().reveal(),
+                settings.store().maxBatch())
+            : Database.sqlite(settings.node().dataDir(), settings.store().maxBatch());
     vertx = Vertx.vertx();
-    workers = Workers.bounded(settings.workerThreads(), WORKER_QUEUE_LIMIT);
+    workers = Workers.bounded(settings.node().workerThreads(), WORKER_QUEUE_LIMIT);
     Clock clock = Clock.systemUTC();
     var accountStore = new JdbcAccountStore(db);
     var messageStore = new JdbcMessageStore(db);
     Bus bus;
     PresenceRegistry registry;
     NatsPresenceRegistry natsRegistry = null;
-    if (settings.bus().equals("nats")) {
-      nats = NatsConnection.connect(settings.natsUrl(), "messenger-" + settings.nodeId());
+    if (settings.cluster().bus() == BusKind.NATS) {
+      nats =
+          NatsConnection.connect(
+              settings.cluster().natsUrl(), "messenger-" + settings.cluster().nodeId());
       bus = new NatsBus(nats);
       natsRegistry =
-          new NatsPresenceRegistry(nats, settings.nodeId(), settings.presenceHeartbeat());
+          new NatsPresenceRegistry(
+              nats, settings.cluster().nodeId(), settings.cluster().presenceHeartbeat());
       registry = natsRegistry;
       presenceRegistry = natsRegistry;
     } else {
@@ -118,7 +124,12 @@ public final class MessengerNode implements AutoCloseable {
     Fanout fanout = new Fanout(bus);
     Conversations conversations =
         new Conversations(
-            messageStore, messageStore, accountStore, fanout, clock, settings.maxGroupSize());
+            messageStore,
+            messageStore,
+            accountStore,
+            fanout,
+            clock,
+            settings.messaging().maxGroupSize());
     Timers timers = new VertxTimers(vertx, workers);
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
@@ -132,7 +143,8 @@ public final class MessengerNode implements AutoCloseable {
     Accounts accounts =
         new Accounts(
             accountStore,
-            new Argon2Hasher(settings.argon2MemoryKib(), settings.argon2Iterations()),
+            new Argon2Hasher(
+                settings.accounts().argon2MemoryKib(), settings.accounts().argon2Iterations()),
             clock,
             settings.limits().maxDevicesPerUser(),
             settings.limits().maxContactsPerUser(),
@@ -141,14 +153,20 @@ public final class MessengerNode implements AutoCloseable {
                     Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
     Presence presence =
         new Presence(
-            registry, accountStore, messageStore, bus, clock, timers, settings.presenceGrace());
+            registry,
+            accountStore,
+            messageStore,
+            bus,
+            clock,
+            timers,
+            settings.messaging().presenceGrace());
     if (natsRegistry != null) {
       natsRegistry.onUserLost(presence::lostWithNode);
     }
-    media = MediaFeature.open(settings.media(), settings.dataDir(), db, clock);
+    media = MediaFeature.open(settings.media(), settings.node().dataDir(), db, clock);
     push =
         PushFeature.open(
-            settings.push(), settings.dataDir(), accountStore, registry, clock, timers);
+            settings.push(), settings.node().dataDir(), accountStore, registry, clock, timers);
     var pushStats = push.stats();
     metrics.counterFn(
         "messenger.push.sent", "Web Pushes accepted by push services", pushStats::sent);
@@ -172,7 +190,7 @@ public final class MessengerNode implements AutoCloseable {
                 conversations,
                 fanout,
                 clock,
-                settings.maxMessageChars(),
+                settings.messaging().maxMessageChars(),
                 media.media(),
                 push.dispatcher()),
             new Receipts(messageStore, messageStore, fanout),
@@ -202,7 +220,7 @@ public final class MessengerNode implements AutoCloseable {
             metrics,
             (origin, host) -> EdgeSecurity.originAllowed(origin, host, settings.limits()),
             new WsEndpoint.Bounds(
-                settings.maxOutboundBytes(),
+                settings.connections().maxOutboundBytes(),
                 MAX_FRAME_BYTES,
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
@@ -303,8 +321,8 @@ public final class MessengerNode implements AutoCloseable {
 
     HttpServerOptions options =
         new HttpServerOptions()
-            .setHost(settings.host())
-            .setPort(settings.port())
+            .setHost(settings.node().host())
+            .setPort(settings.node().port())
             .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
             .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
             .setRegisterWebSocketWriteHandlers(false)
@@ -320,16 +338,18 @@ public final class MessengerNode implements AutoCloseable {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       close();
-      throw new IOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+      throw new IOException(
+          "cannot listen on " + settings.node().host() + ":" + settings.node().port(), e);
     }
     port = server.actualPort();
     LOG.info(
         "node {} started on port {}: store {}, bus {}",
-        settings.nodeId(),
+        settings.cluster().nodeId(),
         port,
-        settings.store(),
-        settings.bus());
-    vertx.setPeriodic(1000, t -> ws.sessions().sweepIdle(settings.idleTimeout().toMillis()));
+        settings.store().kind(),
+        settings.cluster().bus());
+    vertx.setPeriodic(
+        1000, t -> ws.sessions().sweepIdle(settings.connections().idleTimeout().toMillis()));
     vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
     return port;
   }

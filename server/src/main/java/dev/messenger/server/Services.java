@@ -11,6 +11,7 @@ import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
 import dev.messenger.server.push.PushFeature;
+import dev.messenger.server.settings.Settings;
 import java.util.concurrent.ExecutorService;
 
 /**

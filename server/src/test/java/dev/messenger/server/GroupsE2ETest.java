@@ -10,6 +10,7 @@ import dev.messenger.client.ConversationView;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
 import dev.messenger.server.TestNode.TestUser;
+import dev.messenger.server.settings.MessagingSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ class GroupsE2ETest {
   @BeforeAll
   static void start() throws Exception {
     node = TestNode.start();
-    small = TestNode.start(TestNode.testSettings().withMaxGroupSize(3));
+    small = TestNode.start(TestNode.testSettings().with(MessagingSettings.MAX_GROUP_SIZE, 3));
   }
 
   @AfterAll

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode.TestUser;
-import dev.messenger.server.limits.Limits;
+import dev.messenger.server.settings.LimitSettings;
+import dev.messenger.server.settings.Settings;
+import dev.messenger.server.settings.SettingsParser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,19 +20,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, per-user caps, Origin checks, CORS and security headers (abuse issue). */
 class LimitsE2ETest {
 
-  private static TestNode node(Limits limits) throws Exception {
-    return TestNode.start(TestNode.testSettings().withLimits(limits));
+  /** A test node (relaxed limits) with these limits changed. */
+  private static TestNode node(Consumer<Settings.Builder> limits) throws Exception {
+    return TestNode.start(TestNode.testSettings().with(limits));
   }
 
   @Test
   void sendFlood_getsRateLimited_thenPersistentAbuseCloses4008() throws Exception {
-    Limits l = TestNode.RELAXED.withRates(5, 0, 0, 0, 0);
-    try (TestNode node = node(l)) {
+    try (TestNode node = node(b -> b.set(LimitSettings.RATE_SENDS, 5))) {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
@@ -61,7 +64,7 @@ class LimitsE2ETest {
 
   @Test
   void frameFlood_isRateLimitedPerConnection() throws Exception {
-    try (TestNode node = node(TestNode.RELAXED.withRates(0, 10, 0, 0, 0))) {
+    try (TestNode node = node(b -> b.set(LimitSettings.RATE_FRAMES, 10))) {
       TestUser alice = node.newUser("alice");
       try (ChatSocket a = alice.connect()) {
         for (int i = 0; i < 40; i++) {
@@ -83,7 +86,12 @@ class LimitsE2ETest {
 
   @Test
   void loginsAndRegistrations_areRateLimited_withRetryAfter() throws Exception {
-    try (TestNode node = node(TestNode.RELAXED.withRates(0, 0, 100, 3, 4))) {
+    try (TestNode node =
+        node(
+            b ->
+                b.set(LimitSettings.RATE_LOGINS_IP, 100)
+                    .set(LimitSettings.RATE_LOGINS_USER, 3)
+                    .set(LimitSettings.RATE_REGISTRATIONS_IP, 4))) {
       for (int i = 0; i < 4; i++) {
         node.anonymous().register("reg_" + i + "_" + System.nanoTime() % 10000, "password-x", null);
       }
@@ -126,7 +134,12 @@ class LimitsE2ETest {
 
   @Test
   void caps_onDevicesConnectionsAndContacts() throws Exception {
-    try (TestNode node = node(TestNode.RELAXED.withCaps(2, 2, 1))) {
+    try (TestNode node =
+        node(
+            b ->
+                b.set(LimitSettings.MAX_DEVICES_PER_USER, 2)
+                    .set(LimitSettings.MAX_CONNECTIONS_PER_USER, 2)
+                    .set(LimitSettings.MAX_CONTACTS_PER_USER, 1))) {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       TestUser carol = node.newUser("carol");
@@ -149,7 +162,7 @@ class LimitsE2ETest {
   @Test
   void crossSiteUpgrade_isRefused_sameOriginAndAllowedOriginsPass() throws Exception {
     try (TestNode node =
-        node(TestNode.RELAXED.withAllowedOrigins(List.of("https://chat.example.com")))) {
+        node(b -> b.set(LimitSettings.ALLOWED_ORIGINS, List.of("https://chat.example.com")))) {
       TestUser alice = node.newUser("alice");
       String url = "ws://127.0.0.1:" + node.port() + "/ws?access_token=" + alice.http().token();
       assertThat(upgrade(url, "https://evil.example.net")).isEqualTo(403);

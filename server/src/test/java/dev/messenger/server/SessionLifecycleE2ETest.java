@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode.TestUser;
+import dev.messenger.server.settings.ConnectionSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,9 @@ class SessionLifecycleE2ETest {
   @Test
   void silentConnection_isClosedAfterIdleTimeout_pingingOneStays() throws Exception {
     try (TestNode node =
-        TestNode.start(TestNode.testSettings().withIdleTimeout(Duration.ofMillis(1500)))) {
+        TestNode.start(
+            TestNode.testSettings()
+                .with(ConnectionSettings.IDLE_TIMEOUT, Duration.ofMillis(1500)))) {
       TestUser alice = node.newUser("alice");
       ChatSocket silent = alice.connect();
       ChatSocket chatty = alice.connect();

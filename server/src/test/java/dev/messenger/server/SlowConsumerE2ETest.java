@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode.TestUser;
+import dev.messenger.server.settings.ConnectionSettings;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,9 @@ class SlowConsumerE2ETest {
 
   @Test
   void clientThatStopsReading_isClosed_othersReceiveEverything() throws Exception {
-    try (TestNode node = TestNode.start(TestNode.testSettings().withMaxOutboundBytes(64 * 1024))) {
+    try (TestNode node =
+        TestNode.start(
+            TestNode.testSettings().with(ConnectionSettings.MAX_OUTBOUND_BYTES, 64 * 1024))) {
       TestUser sender = node.newUser("sender");
       TestUser stalled = node.newUser("stalled");
       TestUser healthy = node.newUser("healthy");

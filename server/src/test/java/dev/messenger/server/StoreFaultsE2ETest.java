@@ -7,6 +7,9 @@ import dev.messenger.client.ChatSocket;
 import dev.messenger.client.MessageView;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.cluster.ClusterServices;
+import dev.messenger.server.settings.BusKind;
+import dev.messenger.server.settings.NodeSettings;
+import dev.messenger.server.settings.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -46,7 +49,8 @@ class StoreFaultsE2ETest {
       Assumptions.assumeTrue(false, reason);
     }
     try (TestNode node =
-        TestNode.start(TestNode.testSettings().withDataDir(mount.resolve("data")))) {
+        TestNode.start(
+            TestNode.testSettings().with(NodeSettings.DATA_DIR, mount.resolve("data")))) {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
@@ -117,7 +121,7 @@ class StoreFaultsE2ETest {
     String db = ClusterServices.newDatabase();
     Settings s =
         TestNode.testSettings()
-            .withCluster("postgres", db, "local", ClusterServices.NATS, "faults");
+            .with(TestNode.postgres(db, BusKind.LOCAL, ClusterServices.NATS, "faults"));
     try (TestNode node = TestNode.start(s)) {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");

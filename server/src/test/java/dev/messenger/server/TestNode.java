@@ -3,12 +3,21 @@ package dev.messenger.server;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
-import dev.messenger.server.limits.Limits;
+import dev.messenger.server.settings.AccountSettings;
+import dev.messenger.server.settings.BusKind;
+import dev.messenger.server.settings.ClusterSettings;
+import dev.messenger.server.settings.LimitSettings;
+import dev.messenger.server.settings.MessagingSettings;
+import dev.messenger.server.settings.NodeSettings;
+import dev.messenger.server.settings.Settings;
+import dev.messenger.server.settings.StoreKind;
+import dev.messenger.server.settings.StoreSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A real node on a free port with its own data directory, for end-to-end tests, plus helpers to
@@ -22,24 +31,53 @@ public final class TestNode implements AutoCloseable {
   private final int port;
 
   private TestNode(Settings settings) throws Exception {
-    this.dataDir = settings.dataDir();
+    this.dataDir = settings.node().dataDir();
     this.node = new MessengerNode(settings);
     this.port = node.start();
   }
 
-  /** Defaults for tests: port 0, a fresh temp dir, cheap Argon2, 300 ms presence grace. */
+  /**
+   * Defaults for tests: port 0, a fresh temp dir, cheap Argon2, 300 ms presence grace, {@link
+   * #relax relaxed} limits.
+   */
   public static Settings testSettings() throws Exception {
+    Path dir = Files.createTempDirectory("messenger-test");
     return Settings.defaults()
-        .withPort(0)
-        .withDataDir(Files.createTempDirectory("messenger-test"))
-        .withArgon2MemoryKib(1024)
-        .withPresenceGrace(Duration.ofMillis(300))
-        .withLimits(RELAXED);
+        .with(
+            b -> {
+              b.set(NodeSettings.PORT, 0)
+                  .set(NodeSettings.DATA_DIR, dir)
+                  .set(AccountSettings.ARGON2_MEMORY_KIB, 1024)
+                  .set(MessagingSettings.PRESENCE_GRACE, Duration.ofMillis(300));
+              relax(b);
+            });
   }
 
   /** No rate limits, high caps: tests of other features send fast and register many users. */
-  public static final Limits RELAXED =
-      Limits.defaults().withRates(0, 0, 0, 0, 0).withCaps(1000, 1000, 1000);
+  public static void relax(Settings.Builder b) {
+    b.set(LimitSettings.RATE_SENDS, 0)
+        .set(LimitSettings.RATE_FRAMES, 0)
+        .set(LimitSettings.RATE_LOGINS_IP, 0)
+        .set(LimitSettings.RATE_LOGINS_USER, 0)
+        .set(LimitSettings.RATE_REGISTRATIONS_IP, 0)
+        .set(LimitSettings.MAX_DEVICES_PER_USER, 1000)
+        .set(LimitSettings.MAX_CONNECTIONS_PER_USER, 1000)
+        .set(LimitSettings.MAX_CONTACTS_PER_USER, 1000);
+  }
+
+  /**
+   * This node on PostgreSQL database {@code postgresUrl}, with the given bus (NATS at {@code
+   * natsUrl}) and node id: what {@code --store=postgres --bus=...} sets.
+   */
+  public static Consumer<Settings.Builder> postgres(
+      String postgresUrl, BusKind bus, String natsUrl, String nodeId) {
+    return b ->
+        b.set(StoreSettings.KIND, StoreKind.POSTGRES)
+            .set(StoreSettings.POSTGRES_URL, postgresUrl)
+            .set(ClusterSettings.BUS, bus)
+            .set(ClusterSettings.NATS_URL, natsUrl)
+            .set(ClusterSettings.NODE_ID, nodeId);
+  }
 
   public static TestNode start() throws Exception {
     return new TestNode(testSettings());

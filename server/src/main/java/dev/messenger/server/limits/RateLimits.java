@@ -1,6 +1,7 @@
 package dev.messenger.server.limits;
 
 import dev.messenger.server.chat.FloodGate;
+import dev.messenger.server.settings.LimitSettings;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -8,22 +9,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets (Bucket4j) for everything the {@link Limits} rate: one bucket per key (device, IP
- * address, username), made on first use. {@link #evictIdle()} drops buckets that are full again, so
- * the maps hold only recently active keys. Thread-safe.
+ * Token buckets (Bucket4j) for everything the {@link LimitSettings} rate: one bucket per key
+ * (device, IP address, username), made on first use. {@link #evictIdle()} drops buckets that are
+ * full again, so the maps hold only recently active keys. Thread-safe.
  */
 public final class RateLimits {
-  private final Limits limits;
+  private final LimitSettings limits;
   private final Map<String, Bucket> sends = new ConcurrentHashMap<>();
   private final Map<String, Bucket> loginsByIp = new ConcurrentHashMap<>();
   private final Map<String, Bucket> loginsByUser = new ConcurrentHashMap<>();
   private final Map<String, Bucket> registrationsByIp = new ConcurrentHashMap<>();
 
-  public RateLimits(Limits limits) {
+  public RateLimits(LimitSettings limits) {
     this.limits = limits;
   }
 
-  public Limits limits() {
+  public LimitSettings limits() {
     return limits;
   }
 

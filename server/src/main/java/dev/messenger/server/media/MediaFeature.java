@@ -2,6 +2,8 @@ package dev.messenger.server.media;
 
 import dev.messenger.core.media.Media;
 import dev.messenger.core.media.MediaStore;
+import dev.messenger.server.settings.MediaSettings;
+import dev.messenger.server.settings.MediaStoreKind;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcMediaCatalog;
 import java.io.IOException;
@@ -34,7 +36,9 @@ public record MediaFeature(Media media, Thumbnails thumbnails, Path uploadDir)
       }
     }
     MediaStore store =
-        settings.store().equals("s3") ? S3MediaStore.open(settings) : new FileMediaStore(dataDir);
+        settings.store() == MediaStoreKind.S3
+            ? S3MediaStore.open(settings)
+            : new FileMediaStore(dataDir);
     Media media = new Media(new JdbcMediaCatalog(db), store, clock, settings.maxMediaBytes());
     return new MediaFeature(media, new Thumbnails(store, uploads), uploads);
   }

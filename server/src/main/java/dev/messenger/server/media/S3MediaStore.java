@@ -1,6 +1,7 @@
 package dev.messenger.server.media;
 
 import dev.messenger.core.media.MediaStore;
+import dev.messenger.server.settings.MediaSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,7 +53,8 @@ public final class S3MediaStore implements MediaStore, AutoCloseable {
             .region(Region.of(settings.s3Region()))
             .credentialsProvider(
                 StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.s3AccessKey(), settings.s3SecretKey())))
+                    AwsBasicCredentials.create(
+                        settings.s3AccessKey().reveal(), settings.s3SecretKey().reveal())))
             .forcePathStyle(true)
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

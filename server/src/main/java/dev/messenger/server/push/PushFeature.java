@@ -6,6 +6,7 @@ import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.push.PushDispatcher;
 import dev.messenger.core.push.PushStats;
 import dev.messenger.core.push.PushSubscriptions;
+import dev.messenger.server.settings.PushSettings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;

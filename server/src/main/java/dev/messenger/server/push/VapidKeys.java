@@ -1,5 +1,6 @@
 package dev.messenger.server.push;
 
+import dev.messenger.server.settings.PushSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ public record VapidKeys(ECPrivateKey privateKey, ECPublicKey publicKey) {
    */
   public static VapidKeys load(PushSettings settings, Path dataDir) throws IOException {
     if (!settings.vapidPublicKey().isEmpty()) {
-      return decode(settings.vapidPublicKey(), settings.vapidPrivateKey());
+      return decode(settings.vapidPublicKey(), settings.vapidPrivateKey().reveal());
     }
     Path file = dataDir.resolve(FILE);
     if (Files.exists(file)) {

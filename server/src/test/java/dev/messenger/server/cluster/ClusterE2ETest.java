@@ -9,9 +9,11 @@ import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.PresenceView;
 import dev.messenger.server.MessengerNode;
-import dev.messenger.server.Settings;
+import dev.messenger.server.TestNode;
+import dev.messenger.server.settings.BusKind;
+import dev.messenger.server.settings.ClusterSettings;
+import dev.messenger.server.settings.Settings;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,15 +43,11 @@ class ClusterE2ETest {
     db = ClusterServices.newDatabase();
     for (String id : List.of("a", "b", "c")) {
       Settings s =
-          Settings.defaults()
-              .withPort(0)
-              .withDataDir(Files.createTempDirectory("cluster"))
-              .withArgon2MemoryKib(1024)
-              .withLimits(dev.messenger.server.TestNode.RELAXED)
-              .withPresenceGrace(Duration.ofMillis(300))
-              .withPresenceHeartbeat(Duration.ofMillis(500))
-              .withCluster(
-                  "postgres", db, "nats", ClusterServices.NATS, "it" + id + N.incrementAndGet());
+          TestNode.testSettings()
+              .with(ClusterSettings.PRESENCE_HEARTBEAT, Duration.ofMillis(500))
+              .with(
+                  TestNode.postgres(
+                      db, BusKind.NATS, ClusterServices.NATS, "it" + id + N.incrementAndGet()));
       MessengerNode node = new MessengerNode(s);
       uris.add(URI.create("http://127.0.0.1:" + node.start()));
       nodes.add(node);

@@ -9,7 +9,10 @@ import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.server.MessengerNode;
 import dev.messenger.server.ServerProcess;
-import dev.messenger.server.Settings;
+import dev.messenger.server.TestNode;
+import dev.messenger.server.settings.BusKind;
+import dev.messenger.server.settings.ClusterSettings;
+import dev.messenger.server.settings.Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -31,14 +34,9 @@ import org.junit.jupiter.api.Test;
 class ClusterFailoverE2ETest {
 
   private static Settings nodeSettings(String db, String natsUrl, String id) throws Exception {
-    return Settings.defaults()
-        .withPort(0)
-        .withDataDir(Files.createTempDirectory("cluster"))
-        .withArgon2MemoryKib(1024)
-        .withLimits(dev.messenger.server.TestNode.RELAXED)
-        .withPresenceGrace(Duration.ofMillis(300))
-        .withPresenceHeartbeat(Duration.ofMillis(500))
-        .withCluster("postgres", db, "nats", natsUrl, id + System.nanoTime() % 100000);
+    return TestNode.testSettings()
+        .with(ClusterSettings.PRESENCE_HEARTBEAT, Duration.ofMillis(500))
+        .with(TestNode.postgres(db, BusKind.NATS, natsUrl, id + System.nanoTime() % 100000));
   }
 
   @Test

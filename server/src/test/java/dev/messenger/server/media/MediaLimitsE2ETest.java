@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
+import dev.messenger.server.settings.MediaSettings;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +17,7 @@ class MediaLimitsE2ETest {
 
   @BeforeAll
   static void start() throws Exception {
-    var s = TestNode.testSettings();
-    node = TestNode.start(s.withMedia(s.media().withMaxMediaBytes(4096)));
+    node = TestNode.start(TestNode.testSettings().with(MediaSettings.MAX_MEDIA_BYTES, 4096L));
   }
 
   @AfterAll

@@ -19,7 +19,7 @@ class MediaS3E2ETest {
   @BeforeAll
   static void start() throws Exception {
     s3 = S3ProxyServer.start();
-    node = TestNode.start(TestNode.testSettings().withMedia(s3.settings("node-media")));
+    node = TestNode.start(TestNode.testSettings().with(s3.nodeSettings("node-media")));
   }
 
   @AfterAll

@@ -1,9 +1,14 @@
 package dev.messenger.server.media;
 
+import dev.messenger.server.settings.MediaSettings;
+import dev.messenger.server.settings.MediaStoreKind;
+import dev.messenger.server.settings.Secret;
+import dev.messenger.server.settings.Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -49,16 +54,20 @@ public final class S3ProxyServer implements AutoCloseable {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
-  /** Media settings that point a node at this server, with the given bucket. */
+  /** The settings that point a node at this server, with the given bucket. */
+  public Consumer<Settings.Builder> nodeSettings(String bucket) {
+    return b ->
+        b.set(MediaSettings.STORE, MediaStoreKind.S3)
+            .set(MediaSettings.S3_ENDPOINT, endpoint())
+            .set(MediaSettings.S3_BUCKET, bucket)
+            .set(MediaSettings.S3_ACCESS_KEY, Secret.of(ACCESS_KEY))
+            .set(MediaSettings.S3_SECRET_KEY, Secret.of(SECRET_KEY))
+            .set(MediaSettings.S3_REGION, "us-east-1");
+  }
+
+  /** Media settings that point at this server, with the given bucket. */
   public MediaSettings settings(String bucket) {
-    return new MediaSettings(
-        MediaSettings.DEFAULT_MAX_BYTES,
-        "s3",
-        endpoint(),
-        bucket,
-        ACCESS_KEY,
-        SECRET_KEY,
-        "us-east-1");
+    return Settings.defaults().with(nodeSettings(bucket)).media();
   }
 
   @Override

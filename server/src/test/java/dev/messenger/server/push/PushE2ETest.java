@@ -9,6 +9,7 @@ import dev.messenger.client.ApiException;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
+import dev.messenger.server.settings.PushSettings;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,8 +30,7 @@ class PushE2ETest {
   @BeforeAll
   static void start() throws Exception {
     service = new FakePushService();
-    var s = TestNode.testSettings();
-    node = TestNode.start(s.withPush(s.push().withAllowHttpEndpoints(true)));
+    node = TestNode.start(TestNode.testSettings().with(PushSettings.PUSH_ALLOW_HTTP, true));
     vapidKey = node.newUser("keyreader").http().vapidPublicKey();
   }
 

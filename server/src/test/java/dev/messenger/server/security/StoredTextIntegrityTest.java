@@ -9,6 +9,7 @@ import dev.messenger.client.ChatSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.cluster.ClusterServices;
+import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.wire.Wire;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -141,12 +142,9 @@ class StoredTextIntegrityTest {
     try (TestNode pg =
         TestNode.start(
             TestNode.testSettings()
-                .withCluster(
-                    "postgres",
-                    db,
-                    "local",
-                    ClusterServices.NATS,
-                    "sec" + IDS.incrementAndGet()))) {
+                .with(
+                    TestNode.postgres(
+                        db, BusKind.LOCAL, ClusterServices.NATS, "sec" + IDS.incrementAndGet())))) {
       RawHttp http = new RawHttp(pg.uri());
       TestUser alice = pg.newUser("alice");
       TestUser bob = pg.newUser("bob");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.messenger.server.MessengerNode;
-import dev.messenger.server.Settings;
+import dev.messenger.server.settings.AccountSettings;
+import dev.messenger.server.settings.MessagingSettings;
+import dev.messenger.server.settings.NodeSettings;
+import dev.messenger.server.settings.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -169,10 +172,12 @@ class WebClientTest {
 
   private Settings settings(int p) {
     return Settings.defaults()
-        .withPort(p)
-        .withDataDir(dataDir)
-        .withArgon2MemoryKib(1024)
-        .withPresenceGrace(Duration.ofMillis(500));
+        .with(
+            b ->
+                b.set(NodeSettings.PORT, p)
+                    .set(NodeSettings.DATA_DIR, dataDir)
+                    .set(AccountSettings.ARGON2_MEMORY_KIB, 1024)
+                    .set(MessagingSettings.PRESENCE_GRACE, Duration.ofMillis(500)));
   }
 
   private ChromeDriver browser(int width, int height) {

@@ -1,0 +1,60 @@
+package dev.messenger.server.settings;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The rules of the chat itself: message length, group size, presence grace (PROTOCOL.md section 1).
+ * Immutable; validated on construction.
+ *
+ * @param maxMessageChars longest text body, in code points ({@link #MAX_MESSAGE_CHARS})
+ * @param maxGroupSize most members of a group, creator included ({@link #MAX_GROUP_SIZE})
+ * @param presenceGrace time after the last device leaves before offline is announced ({@link
+ *     #PRESENCE_GRACE})
+ */
+public record MessagingSettings(int maxMessageChars, int maxGroupSize, Duration presenceGrace) {
+
+  public static final Setting<Integer> MAX_MESSAGE_CHARS =
+      Setting.integer(
+          "max-message-chars",
+          1000,
+          1,
+          1_000_000,
+          s -> s.messaging().maxMessageChars(),
+          "longest text body, in code points");
+
+  public static final Setting<Integer> MAX_GROUP_SIZE =
+      Setting.integer(
+          "max-group-size",
+          200,
+          2,
+          100_000,
+          s -> s.messaging().maxGroupSize(),
+          "most members of a group, creator included");
+
+  public static final Setting<Duration> PRESENCE_GRACE =
+      Setting.duration(
+          "presence-grace",
+          Duration.ofSeconds(5),
+          Duration.ZERO,
+          s -> s.messaging().presenceGrace(),
+          "how long after the last device leaves a user is reported offline");
+
+  /** This group's settings, in the order of {@code --help} and the README. */
+  public static final List<Setting<?>> SETTINGS =
+      List.of(MAX_MESSAGE_CHARS, MAX_GROUP_SIZE, PRESENCE_GRACE);
+
+  /**
+   * @throws IllegalArgumentException naming the setting, for a value out of range
+   */
+  public MessagingSettings {
+    MAX_MESSAGE_CHARS.check(maxMessageChars);
+    MAX_GROUP_SIZE.check(maxGroupSize);
+    PRESENCE_GRACE.check(presenceGrace);
+  }
+
+  static MessagingSettings from(Settings.Builder b) {
+    return new MessagingSettings(
+        b.get(MAX_MESSAGE_CHARS), b.get(MAX_GROUP_SIZE), b.get(PRESENCE_GRACE));
+  }
+}
