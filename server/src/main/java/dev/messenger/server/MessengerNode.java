@@ -65,9 +65,6 @@ public final class MessengerNode implements AutoCloseable {
   /** Largest WebSocket message (PROTOCOL.md: over 64 KiB closes with 1009). */
   public static final int MAX_FRAME_BYTES = 64 * 1024;
 
-  /** Most tasks waiting for a worker thread; beyond it requests get {@code unavailable}. */
-  public static final int WORKER_QUEUE_LIMIT = 10_000;
-
   private final Settings settings;
   private Vertx vertx;
   private Database db;
@@ -100,7 +97,7 @@ public final class MessengerNode implements AutoCloseable {
                 settings.store().maxBatch())
             : Database.sqlite(settings.node().dataDir(), settings.store().maxBatch());
     vertx = Vertx.vertx();
-    workers = Workers.bounded(settings.node().workerThreads(), WORKER_QUEUE_LIMIT);
+    workers = Workers.bounded(settings.node().workerThreads(), settings.node().workerQueue());
     Clock clock = Clock.systemUTC();
     var accountStore = new JdbcAccountStore(db);
     var messageStore = new JdbcMessageStore(db);
@@ -216,7 +213,10 @@ public final class MessengerNode implements AutoCloseable {
             timers,
             clock,
             rateLimits,
-            SessionLimits.defaults(settings.limits().abuseStrikes()),
+            SessionLimits.defaults(settings.limits().abuseStrikes())
+                .withInFlight(
+                    settings.connections().maxFramesInFlight(),
+                    settings.connections().maxSendsInFlight()),
             metrics,
             (origin, host) -> EdgeSecurity.originAllowed(origin, host, settings.limits()),
             new WsEndpoint.Bounds(

@@ -48,4 +48,16 @@ public record SessionLimits(
   public static SessionLimits defaults(int abuseStrikes) {
     return new SessionLimits(1024, 1024, 1024, 1024, 2000, abuseStrikes, Duration.ofSeconds(10));
   }
+
+  /** A copy with other in-flight bounds. */
+  public SessionLimits withInFlight(int maxQueuedFrames, int maxSendsInFlight) {
+    return new SessionLimits(
+        maxQueuedFrames,
+        maxSendsInFlight,
+        maxEarlyEvents,
+        maxParkedPerConversation,
+        maxPresenceSubscriptions,
+        abuseStrikes,
+        strikeWindow);
+  }
 }
