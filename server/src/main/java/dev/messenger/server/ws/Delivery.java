@@ -3,7 +3,7 @@ package dev.messenger.server.ws;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Message;
 import dev.messenger.server.Services;
 import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
