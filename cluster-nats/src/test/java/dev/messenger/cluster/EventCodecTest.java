@@ -3,9 +3,9 @@ package dev.messenger.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.bus.BusEvent;
-import dev.messenger.core.messaging.Attachment;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Attachment;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.SystemEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.messenger.store;
 
-import dev.messenger.core.messaging.Attachment;
+import dev.messenger.core.model.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 

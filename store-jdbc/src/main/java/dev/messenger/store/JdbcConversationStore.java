@@ -1,11 +1,11 @@
 package dev.messenger.store;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.conversations.Conversation;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Membership;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.SystemEvent;
 import dev.messenger.core.store.ConversationStore;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.messenger.store;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.conversations.Member;
+import dev.messenger.core.model.CursorMove;
 import dev.messenger.core.model.Cursors;
-import dev.messenger.core.receipts.CursorMove;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.ReceiptStatus;
 import dev.messenger.core.store.CursorStore;
 import java.util.concurrent.CompletableFuture;
 

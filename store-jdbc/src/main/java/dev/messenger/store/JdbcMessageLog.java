@@ -1,10 +1,10 @@
 package dev.messenger.store;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.messaging.AppendResult;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.NewMessage;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.store.AppendResult;
 import dev.messenger.core.store.MessageLog;
+import dev.messenger.core.store.NewMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

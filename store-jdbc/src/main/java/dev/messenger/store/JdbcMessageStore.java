@@ -1,14 +1,14 @@
 package dev.messenger.store;
 
-import dev.messenger.core.conversations.Conversation;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.AppendResult;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.MessageStore;
-import dev.messenger.core.messaging.NewMessage;
-import dev.messenger.core.messaging.SystemEvent;
-import dev.messenger.core.receipts.CursorMove;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.CursorMove;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.ReceiptStatus;
+import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.store.AppendResult;
+import dev.messenger.core.store.MessageStore;
+import dev.messenger.core.store.NewMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

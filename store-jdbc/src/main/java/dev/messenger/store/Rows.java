@@ -2,10 +2,10 @@ package dev.messenger.store;
 
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.conversations.Conversation;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.SystemEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.messenger.store;
 
 import dev.messenger.core.accounts.AccountStore;
 import dev.messenger.core.contract.MessageStoreContract;
-import dev.messenger.core.messaging.MessageStore;
+import dev.messenger.core.store.MessageStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.accounts.AccountStore;
 import dev.messenger.core.contract.MessageStoreContract;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.MessageStore;
-import dev.messenger.core.messaging.NewMessage;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.store.MessageStore;
+import dev.messenger.core.store.NewMessage;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.messenger.core.bus;
 
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.ReceiptStatus;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What travels on the {@link Bus}. Every event is immutable except for an encoding cache. */

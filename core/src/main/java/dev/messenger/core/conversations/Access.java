@@ -1,6 +1,7 @@
 package dev.messenger.core.conversations;
 
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.model.Member;
 import dev.messenger.core.store.ConversationStore;
 import java.util.Optional;
 

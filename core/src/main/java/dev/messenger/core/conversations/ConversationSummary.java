@@ -1,6 +1,8 @@
 package dev.messenger.core.conversations;
 
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
 import java.util.List;
 
 /**

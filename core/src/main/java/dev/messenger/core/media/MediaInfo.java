@@ -1,6 +1,6 @@
 package dev.messenger.core.media;
 
-import dev.messenger.core.messaging.Attachment;
+import dev.messenger.core.model.Attachment;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package dev.messenger.core.messaging;
 
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.model.Attachment;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.messenger.core.messaging;
 
-import dev.messenger.core.conversations.Member;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
 import java.util.List;
 
 /**

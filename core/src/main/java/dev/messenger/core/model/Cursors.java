@@ -1,9 +1,6 @@
 package dev.messenger.core.model;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.receipts.CursorMove;
-import dev.messenger.core.receipts.ReceiptStatus;
 
 /**
  * The cursor rule every store applies to an ack (PROTOCOL.md "Receipts are cumulative cursors"):

@@ -1,8 +1,6 @@
 package dev.messenger.core.model;
 
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.SystemEvent;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.messenger.core.push;
 
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Message;
 import java.nio.charset.StandardCharsets;
 
 /**

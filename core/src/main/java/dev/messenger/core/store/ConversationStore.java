@@ -1,9 +1,9 @@
 package dev.messenger.core.store;
 
-import dev.messenger.core.conversations.Conversation;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.SystemEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package dev.messenger.core.store;
 
-import dev.messenger.core.receipts.CursorMove;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.CursorMove;
+import dev.messenger.core.model.ReceiptStatus;
 import java.util.concurrent.CompletableFuture;
 
 /**

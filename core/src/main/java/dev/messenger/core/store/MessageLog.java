@@ -1,8 +1,6 @@
 package dev.messenger.core.store;
 
-import dev.messenger.core.messaging.AppendResult;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.NewMessage;
+import dev.messenger.core.model.Message;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

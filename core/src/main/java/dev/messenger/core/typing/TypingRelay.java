@@ -3,9 +3,9 @@ package dev.messenger.core.typing;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.conversations.Access;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Fanout;
+import dev.messenger.core.model.Member;
 import dev.messenger.core.store.ConversationStore;
 
 /**

@@ -4,10 +4,7 @@ import static dev.messenger.core.testing.Failures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.ErrorCode;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.conversations.Member.Role;
-import dev.messenger.core.receipts.CursorMove;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.Member.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.accounts.Device;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.testing.FakeClock;
 import dev.messenger.core.testing.FakeTimers;

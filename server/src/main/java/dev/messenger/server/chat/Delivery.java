@@ -1,7 +1,7 @@
 package dev.messenger.server.chat;
 
 import dev.messenger.core.bus.BusEvent;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Message;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.messenger.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.MessengerException;
-import dev.messenger.core.receipts.ReceiptStatus;
+import dev.messenger.core.model.ReceiptStatus;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.messenger.server.wire;
 
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.conversations.ConversationSummary;
+import dev.messenger.core.model.ReceiptStatus;
 import dev.messenger.core.presence.PresenceStatus;
-import dev.messenger.core.receipts.ReceiptStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +29,7 @@ public sealed interface ServerFrame {
    * same fan-out reaches, so a message to 200 members is encoded once; pass a fresh reference when
    * nothing is shared.
    */
-  record Message(dev.messenger.core.messaging.Message message, AtomicReference<Object> encoded)
+  record Message(dev.messenger.core.model.Message message, AtomicReference<Object> encoded)
       implements ServerFrame {
     public Message {
       Objects.requireNonNull(message, "message");
@@ -37,7 +37,7 @@ public sealed interface ServerFrame {
     }
 
     /** A frame for one connection, with nothing shared. */
-    public static Message of(dev.messenger.core.messaging.Message m) {
+    public static Message of(dev.messenger.core.model.Message m) {
       return new Message(m, new AtomicReference<>());
     }
   }
@@ -56,7 +56,7 @@ public sealed interface ServerFrame {
   record History(
       String ref,
       String conversationId,
-      List<dev.messenger.core.messaging.Message> messages,
+      List<dev.messenger.core.model.Message> messages,
       boolean hasMore)
       implements ServerFrame {
     public History {

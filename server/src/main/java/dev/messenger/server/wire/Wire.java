@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.accounts.User;
 import dev.messenger.core.conversations.ConversationSummary;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Attachment;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Attachment;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
 import dev.messenger.core.presence.PresenceStatus;
 import java.util.List;
 

@@ -2,12 +2,12 @@ package dev.messenger.server.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.messenger.core.accounts.User;
-import dev.messenger.core.conversations.Conversation;
 import dev.messenger.core.conversations.ConversationSummary;
-import dev.messenger.core.conversations.Member;
-import dev.messenger.core.messaging.Attachment;
-import dev.messenger.core.messaging.Message;
-import dev.messenger.core.messaging.SystemEvent;
+import dev.messenger.core.model.Attachment;
+import dev.messenger.core.model.Conversation;
+import dev.messenger.core.model.Member;
+import dev.messenger.core.model.Message;
+import dev.messenger.core.model.SystemEvent;
 import dev.messenger.core.presence.PresenceStatus;
 import java.io.IOException;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Message;
 import dev.messenger.server.wire.ServerFrame;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.messenger.server.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.bus.BusEvent;
-import dev.messenger.core.messaging.Message;
+import dev.messenger.core.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package dev.messenger.core.messaging;
+package dev.messenger.core.store;
+
+import dev.messenger.core.model.Message;
 
 /**
  * The outcome of an append: the stored message and whether it was already there (an idempotent

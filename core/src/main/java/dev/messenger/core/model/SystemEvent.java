@@ -1,4 +1,4 @@
-package dev.messenger.core.messaging;
+package dev.messenger.core.model;
 
 /**
  * What a system message records (PROTOCOL.md "event"): the action, the user it concerns (null for

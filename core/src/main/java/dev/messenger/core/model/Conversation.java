@@ -1,4 +1,4 @@
-package dev.messenger.core.conversations;
+package dev.messenger.core.model;
 
 /**
  * A conversation's own row. {@code lastSeq} is the seq of its newest message (0 when empty); times

@@ -1,4 +1,4 @@
-package dev.messenger.core.conversations;
+package dev.messenger.core.model;
 
 /**
  * A user's membership of a conversation. The member sees messages with {@code seq >= joinedSeq};

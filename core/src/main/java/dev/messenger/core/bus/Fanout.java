@@ -1,9 +1,6 @@
-package dev.messenger.core.messaging;
+package dev.messenger.core.bus;
 
-import dev.messenger.core.bus.Bus;
-import dev.messenger.core.bus.BusEvent;
-import dev.messenger.core.bus.Topics;
-import dev.messenger.core.conversations.Member;
+import dev.messenger.core.model.Member;
 import java.util.Collection;
 
 /**

@@ -1,4 +1,4 @@
-package dev.messenger.core.messaging;
+package dev.messenger.core.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.messenger.core.receipts;
+package dev.messenger.core.model;
 
 /** The two cursors a member acks: {@code delivered} and {@code read} (which implies delivered). */
 public enum ReceiptStatus {

@@ -1,11 +1,14 @@
-package dev.messenger.core.messaging;
+package dev.messenger.core.store;
 
+import dev.messenger.core.model.Attachment;
+import dev.messenger.core.model.Message;
 import java.util.List;
 
 /**
  * A user message to append: everything but the seq, which the store assigns. {@code attachments}
- * are media objects already checked by {@link Messaging} (empty if none); {@code senderDeviceId} is
- * the sending device as in {@link Message#senderDeviceId()} (null when sent over HTTP).
+ * are media objects already checked by the send path ({@code Messaging}) (empty if none); {@code
+ * senderDeviceId} is the sending device as in {@link Message#senderDeviceId()} (null when sent over
+ * HTTP).
  */
 public record NewMessage(
     String conversationId,

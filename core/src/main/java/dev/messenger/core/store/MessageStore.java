@@ -1,8 +1,4 @@
-package dev.messenger.core.messaging;
-
-import dev.messenger.core.store.ConversationStore;
-import dev.messenger.core.store.CursorStore;
-import dev.messenger.core.store.MessageLog;
+package dev.messenger.core.store;
 
 /**
  * The three store ports over one database, as one adapter provides them: what the composition root
