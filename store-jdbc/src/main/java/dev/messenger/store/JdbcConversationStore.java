@@ -116,11 +116,24 @@ public final class JdbcConversationStore implements ConversationStore {
                 case MEMBER_REMOVED, MEMBER_LEFT -> {
                   Optional<Member> leaving = Rows.memberIn(c, conversationId, event.userId());
                   if (leaving.isPresent()) {
-                    Rows.updateMember(c, Membership.left(leaving.get(), seq));
+                    // Only the column the rule changed: a concurrent ack of this member keeps
+                    // its cursors.
+                    Member left = Membership.left(leaving.get(), seq);
+                    Sql.update(
+                        c,
+                        "UPDATE members SET left_seq = ? WHERE conversation_id = ? AND user_id = ?",
+                        left.leftSeq(),
+                        conversationId,
+                        left.userId());
                   }
                   Optional<Member> heir = Membership.heir(Rows.activeMembersIn(c, conversationId));
                   if (heir.isPresent()) {
-                    Rows.updateMember(c, heir.get());
+                    Sql.update(
+                        c,
+                        "UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?",
+                        heir.get().role().wire(),
+                        conversationId,
+                        heir.get().userId());
                   }
                 }
                 case RENAMED ->
