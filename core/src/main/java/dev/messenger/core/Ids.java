@@ -8,6 +8,9 @@ import java.util.Base64;
  * Thread-safe.
  */
 public final class Ids {
+  /** Longest id in characters (PROTOCOL.md); a longer one names nothing. */
+  public static final int MAX_LENGTH = 64;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 

@@ -176,37 +176,24 @@ public final class MessengerNode implements AutoCloseable {
         "messenger.push.coalesced", "pushes skipped within 10 s of the last", pushStats::coalesced);
     metrics.counterFn(
         "messenger.push.dropped", "pushes dropped on a full queue", pushStats::dropped);
-    Services services =
-        new Services(
-            settings,
-            accounts,
+    Messaging messaging =
+        new Messaging(
+            messageStore,
+            messageStore,
             conversations,
-            new Messaging(
-                messageStore,
-                messageStore,
-                conversations,
-                fanout,
-                clock,
-                settings.messaging().maxMessageChars(),
-                media.media(),
-                push.dispatcher()),
-            new Receipts(messageStore, messageStore, fanout),
-            new TypingRelay(messageStore, fanout),
-            presence,
-            bus,
-            workers,
-            rateLimits,
-            media,
-            push,
-            metrics);
+            fanout,
+            clock,
+            settings.messaging().maxMessageChars(),
+            media.media(),
+            push.dispatcher());
     ws =
         WsFeature.open(
             accounts,
             new ChatDomain(
-                services.messaging(),
-                services.receipts(),
+                messaging,
+                new Receipts(messageStore, messageStore, fanout),
                 conversations,
-                services.typing(),
+                new TypingRelay(messageStore, fanout),
                 presence,
                 bus),
             workers,
@@ -257,7 +244,8 @@ public final class MessengerNode implements AutoCloseable {
                     .putHeader("Content-Type", "application/json")
                     .end("{\"status\":\"ok\"}"));
     router.route("/api/*").handler(Http::checkQuery);
-    MediaRoutes.mountUpload(router, services);
+    Http http = new Http(accounts::authenticate, workers);
+    MediaRoutes.mountUpload(router, http, media.media(), media.uploadDir());
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     // The API takes JSON (media takes raw bytes): form and multipart bodies are never decoded,
     // so the handlers answer them (401 without a token, else 400) like any body that is not JSON.
@@ -299,11 +287,10 @@ public final class MessengerNode implements AutoCloseable {
                               .putHeader("Content-Type", "application/json")
                               .end(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"unavailable\"}");
                         }));
-    Http http = new Http(services);
-    AccountRoutes.mount(router, http, services);
-    ConversationRoutes.mount(router, http, services);
-    MediaRoutes.mount(router, services);
-    PushRoutes.mount(router, http, services);
+    AccountRoutes.mount(router, http, accounts, presence, rateLimits);
+    ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
+    MediaRoutes.mount(router, http, media.media(), media.thumbnails());
+    PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.errorHandler(404, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));
     router.errorHandler(405, ctx -> Http.error(ctx, ErrorCode.NOT_FOUND, "no such endpoint"));

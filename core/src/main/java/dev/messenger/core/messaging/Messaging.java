@@ -34,14 +34,6 @@ import org.slf4j.LoggerFactory;
  * future, never by throwing; the reads ({@link #history} and the others) throw them.
  */
 public final class Messaging {
-  /** Most messages one history page returns (PROTOCOL.md: limit 1-200). */
-  public static final int MAX_PAGE = 200;
-
-  public static final int DEFAULT_PAGE = 50;
-
-  /** Most attachments on one message (PROTOCOL.md leaves it open; docs/protocol.md says 10). */
-  public static final int MAX_ATTACHMENTS = 10;
-
   private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
   private final ConversationStore store;
@@ -108,9 +100,11 @@ public final class Messaging {
 
   /**
    * Stores a message and fans it out. The future completes once the message is committed, with the
-   * stored message (or the original one for an idempotent resend). The body may be empty when the
-   * message has attachments (media ids the sender may read, at most {@value #MAX_ATTACHMENTS},
-   * repeated ids counted once); an id the sender may not read is {@code not_found}.
+   * stored message (or the original one for an idempotent resend). The command's own rules were
+   * checked when it was built ({@link SendCommand}); here: the body is at most {@code
+   * maxMessageChars} code points ({@code too_large}) and not blank unless there are attachments
+   * ({@code bad_request}), checked in that order. Attachments are media ids the sender may read
+   * (repeated ids counted once); an id the sender may not read is {@code not_found}.
    */
   public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
     String body;
@@ -136,24 +130,15 @@ public final class Messaging {
    * @throws MessengerException {@code bad_request} or {@code too_large}
    */
   private String validBody(SendCommand cmd) {
-    Text.requireLength("clientId", cmd.clientId(), 1, 64);
     boolean hasAttachments = !cmd.attachments().isEmpty();
-    if (cmd.body() == null && !hasAttachments) {
-      throw MessengerException.badRequest("body is required");
-    }
-    String body = Text.requireClean("body", cmd.body() == null ? "" : cmd.body());
+    String body = cmd.body();
     if (Text.codePoints(body) > maxMessageChars) {
       throw new MessengerException(
           ErrorCode.TOO_LARGE, "body is longer than " + maxMessageChars + " characters");
     }
-    if (cmd.attachments().size() > MAX_ATTACHMENTS) {
-      throw MessengerException.badRequest("at most " + MAX_ATTACHMENTS + " attachments");
-    }
+    // After the length check, so an over-long blank body stays too_large.
     if (body.isBlank() && !hasAttachments) {
       throw MessengerException.badRequest("body must not be empty");
-    }
-    if ((cmd.conversationId() == null) == (cmd.to() == null)) {
-      throw MessengerException.badRequest("give exactly one of conversationId and to");
     }
     return body;
   }
@@ -203,22 +188,27 @@ public final class Messaging {
   }
 
   /**
-   * A page of the conversation's history that the caller may see (from its join on). {@code before}
-   * and {@code after} are exclusive seqs, at most one of them given; {@code limit} is 1-200,
-   * default 50.
+   * Shorthand for {@link #history(String, HistoryQuery)} with {@link HistoryQuery#of}.
+   *
+   * @throws MessengerException {@code bad_request} for arguments {@link HistoryQuery} refuses
    */
   public HistoryPage history(
       String userId, String conversationId, Long before, Long after, Integer limit) {
-    if (before != null && after != null) {
-      throw MessengerException.badRequest("give at most one of before and after");
-    }
-    int n = limit == null ? DEFAULT_PAGE : limit;
-    if (n < 1 || n > MAX_PAGE) {
-      throw MessengerException.badRequest("limit must be 1-" + MAX_PAGE);
-    }
-    if ((before != null && before < 1) || (after != null && after < 0)) {
-      throw MessengerException.badRequest("before must be >= 1 and after >= 0");
-    }
+    return history(
+        userId,
+        HistoryQuery.of(conversationId, before, after, limit == null ? null : limit.longValue()));
+  }
+
+  /**
+   * A page of the conversation's history that the caller may see (from its join on): see {@link
+   * HistoryQuery} for the paging rules. Blocks on a store read; {@code not_found} or {@code
+   * forbidden} when the caller is not an active member.
+   */
+  public HistoryPage history(String userId, HistoryQuery query) {
+    String conversationId = query.conversationId();
+    Long before = query.before();
+    Long after = query.after();
+    int n = query.limit();
     Member member = access.requireActive(conversationId, userId);
     List<Message> rows = log.messages(conversationId, member.joinedSeq(), before, after, n + 1);
     boolean hasMore = rows.size() > n;
@@ -239,7 +229,7 @@ public final class Messaging {
     if (member.isEmpty() || !member.get().active() || beforeSeq - afterSeq <= 1) {
       return List.of();
     }
-    int n = (int) Math.min(MAX_PAGE * 5L, beforeSeq - afterSeq - 1);
+    int n = (int) Math.min(HistoryQuery.MAX_LIMIT * 5L, beforeSeq - afterSeq - 1);
     return log.messages(conversationId, member.get().joinedSeq(), beforeSeq, afterSeq, n);
   }
 

@@ -230,13 +230,10 @@ public final class ChatSession {
       reply(
           h.ref(),
           () -> {
-            var page =
-                domain
-                    .messaging()
-                    .history(caller.userId(), h.conversationId(), h.before(), h.after(), h.limit());
+            var page = domain.messaging().history(caller.userId(), h.query());
             return CompletableFuture.completedFuture(
                 new ServerFrame.History(
-                    h.ref(), h.conversationId(), page.messages(), page.hasMore()));
+                    h.ref(), h.query().conversationId(), page.messages(), page.hasMore()));
           });
     } else if (frame instanceof ClientFrame.Sync s) {
       reply(
@@ -275,8 +272,7 @@ public final class ChatSession {
       return;
     }
     sendsInFlight++;
-    SendCommand cmd =
-        new SendCommand(s.conversationId(), s.to(), s.clientId(), s.body(), s.attachments());
+    SendCommand cmd = s.command();
     boolean queued =
         reply(
             s.ref(),

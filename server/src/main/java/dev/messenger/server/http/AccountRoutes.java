@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.accounts.User;
-import dev.messenger.server.Services;
+import dev.messenger.core.presence.Presence;
+import dev.messenger.core.presence.PresenceQuery;
 import dev.messenger.server.http.Http.Reply;
+import dev.messenger.server.limits.RateLimits;
+import dev.messenger.server.wire.JsonFields;
 import dev.messenger.server.wire.Wire;
 import io.vertx.ext.web.Router;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,18 +23,27 @@ import java.util.concurrent.CompletableFuture;
 public final class AccountRoutes {
   private AccountRoutes() {}
 
-  public static void mount(Router r, Http http, Services s) {
+  /**
+   * Mounts the routes on {@code r}.
+   *
+   * @param http runs the handlers on the worker pool
+   * @param accounts registration, sessions, users and contacts
+   * @param presence what a caller may see of others' presence
+   * @param rateLimits per-IP registration and per-IP/username login limits
+   */
+  public static void mount(
+      Router r, Http http, Accounts accounts, Presence presence, RateLimits rateLimits) {
     r.post("/api/v1/users")
         .handler(
             http.open(
                 ctx -> {
-                  s.rateLimits().register(Http.clientIp(ctx));
+                  rateLimits.register(Http.clientIp(ctx));
                   JsonNode b = Http.body(ctx);
-                  return s.accounts()
+                  return accounts
                       .register(
-                          Http.text(b, "username", true),
-                          Http.text(b, "password", true),
-                          Http.text(b, "displayName", false))
+                          JsonFields.text(b, "username", true),
+                          JsonFields.text(b, "password", true),
+                          JsonFields.text(b, "displayName", false))
                       .thenApply(u -> Reply.created(Wire.user(u)));
                 }));
     r.post("/api/v1/sessions")
@@ -37,12 +51,12 @@ public final class AccountRoutes {
             http.open(
                 ctx -> {
                   JsonNode b = Http.body(ctx);
-                  s.rateLimits().login(Http.clientIp(ctx), Http.text(b, "username", true));
-                  return s.accounts()
+                  rateLimits.login(Http.clientIp(ctx), JsonFields.text(b, "username", true));
+                  return accounts
                       .login(
-                          Http.text(b, "username", true),
-                          Http.text(b, "password", true),
-                          Http.text(b, "deviceName", false))
+                          JsonFields.text(b, "username", true),
+                          JsonFields.text(b, "password", true),
+                          JsonFields.text(b, "deviceName", false))
                       .thenApply(
                           session ->
                               Reply.created(
@@ -54,12 +68,11 @@ public final class AccountRoutes {
     r.delete("/api/v1/sessions/current")
         .handler(
             http.authed(
-                (caller, ctx) -> s.accounts().logout(caller).thenApply(v -> Reply.noContent())));
+                (caller, ctx) -> accounts.logout(caller).thenApply(v -> Reply.noContent())));
     r.get("/api/v1/users/:id")
         .handler(
             http.authed(
-                (caller, ctx) ->
-                    done(Reply.ok(Wire.user(s.accounts().user(ctx.pathParam("id")))))));
+                (caller, ctx) -> done(Reply.ok(Wire.user(accounts.user(ctx.pathParam("id")))))));
     r.get("/api/v1/users")
         .handler(
             http.authed(
@@ -68,20 +81,20 @@ public final class AccountRoutes {
                   if (username == null) {
                     throw MessengerException.badRequest("username is required");
                   }
-                  return done(Reply.ok(Wire.user(s.accounts().userByUsername(username))));
+                  return done(Reply.ok(Wire.user(accounts.userByUsername(username))));
                 }));
     r.put("/api/v1/contacts/:userId")
         .handler(
             http.authed(
                 (caller, ctx) ->
-                    s.accounts()
+                    accounts
                         .addContact(caller, ctx.pathParam("userId"))
                         .thenApply(v -> Reply.noContent())));
     r.delete("/api/v1/contacts/:userId")
         .handler(
             http.authed(
                 (caller, ctx) ->
-                    s.accounts()
+                    accounts
                         .removeContact(caller, ctx.pathParam("userId"))
                         .thenApply(v -> Reply.noContent())));
     r.get("/api/v1/contacts")
@@ -90,9 +103,9 @@ public final class AccountRoutes {
                 (caller, ctx) -> {
                   ObjectNode out = Wire.object();
                   ArrayNode list = out.putArray("contacts");
-                  for (User u : s.accounts().contacts(caller.userId())) {
+                  for (User u : accounts.contacts(caller.userId())) {
                     ObjectNode c = Wire.user(u);
-                    s.presence()
+                    presence
                         .view(caller.userId(), u.id())
                         .ifPresent(p -> c.set("presence", presenceOnly(Wire.presence(p))));
                     list.add(c);
@@ -107,14 +120,11 @@ public final class AccountRoutes {
                   if (ids == null || ids.isBlank()) {
                     throw MessengerException.badRequest("userIds is required");
                   }
-                  String[] split = ids.split(",");
-                  if (split.length > 500) {
-                    throw MessengerException.badRequest("at most 500 userIds");
-                  }
+                  var query = new PresenceQuery(Arrays.asList(ids.split(",")));
                   ObjectNode out = Wire.object();
                   ArrayNode list = out.putArray("presence");
-                  for (String id : split) {
-                    s.presence()
+                  for (String id : query.userIds()) {
+                    presence
                         .view(caller.userId(), id.trim())
                         .ifPresent(p -> list.add(Wire.presence(p)));
                   }

@@ -3,34 +3,52 @@ package dev.messenger.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.HistoryQuery;
+import dev.messenger.core.messaging.Messaging;
 import dev.messenger.core.messaging.SendCommand;
-import dev.messenger.server.Services;
 import dev.messenger.server.http.Http.Reply;
+import dev.messenger.server.wire.JsonFields;
 import dev.messenger.server.wire.Wire;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Conversations, members and messages (PROTOCOL.md section 2, "Conversations", "Messages"). */
 public final class ConversationRoutes {
   private ConversationRoutes() {}
 
-  public static void mount(Router r, Http http, Services s) {
+  /**
+   * Mounts the routes on {@code r}.
+   *
+   * @param http runs the handlers on the worker pool
+   * @param conversations conversations and their members
+   * @param messaging sends and history
+   * @param onNewMessage called once for each message a POST stored (not for an idempotent resend)
+   */
+  public static void mount(
+      Router r,
+      Http http,
+      Conversations conversations,
+      Messaging messaging,
+      Runnable onNewMessage) {
     r.post("/api/v1/conversations")
         .handler(
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
-                  String kind = Http.text(b, "kind", true);
+                  String kind = JsonFields.text(b, "kind", true);
                   if (kind.equals("direct")) {
-                    return s.conversations()
-                        .openDirect(caller, Http.text(b, "userId", true))
+                    return conversations
+                        .openDirect(caller, JsonFields.text(b, "userId", true))
                         .thenApply(
                             o -> new Reply(o.created() ? 201 : 200, Wire.summary(o.summary())));
                   }
                   if (kind.equals("group")) {
-                    return s.conversations()
-                        .createGroup(caller, Http.text(b, "name", true), ids(b, "memberIds"))
+                    return conversations
+                        .createGroup(
+                            caller,
+                            JsonFields.text(b, "name", true),
+                            JsonFields.ids(b, "memberIds", false))
                         .thenApply(sum -> Reply.created(Wire.summary(sum)));
                   }
                   throw MessengerException.badRequest("kind must be direct or group");
@@ -40,7 +58,7 @@ public final class ConversationRoutes {
             http.authed(
                 (caller, ctx) -> {
                   var out = Wire.object();
-                  out.set("conversations", Wire.summaries(s.conversations().list(caller.userId())));
+                  out.set("conversations", Wire.summaries(conversations.list(caller.userId())));
                   return AccountRoutes.done(Reply.ok(out));
                 }));
     r.get("/api/v1/conversations/:id")
@@ -50,15 +68,14 @@ public final class ConversationRoutes {
                     AccountRoutes.done(
                         Reply.ok(
                             Wire.summary(
-                                s.conversations()
-                                    .summary(caller.userId(), ctx.pathParam("id")))))));
+                                conversations.summary(caller.userId(), ctx.pathParam("id")))))));
     r.patch("/api/v1/conversations/:id")
         .handler(
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
-                  return s.conversations()
-                      .rename(caller, ctx.pathParam("id"), Http.text(b, "name", true))
+                  return conversations
+                      .rename(caller, ctx.pathParam("id"), JsonFields.text(b, "name", true))
                       .thenApply(sum -> Reply.ok(Wire.summary(sum)));
                 }));
     r.post("/api/v1/conversations/:id/members")
@@ -66,33 +83,28 @@ public final class ConversationRoutes {
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
-                  return s.conversations()
-                      .addMember(caller, ctx.pathParam("id"), Http.text(b, "userId", true))
+                  return conversations
+                      .addMember(caller, ctx.pathParam("id"), JsonFields.text(b, "userId", true))
                       .thenApply(v -> Reply.noContent());
                 }));
     r.delete("/api/v1/conversations/:id/members/:userId")
         .handler(
             http.authed(
                 (caller, ctx) ->
-                    s.conversations()
+                    conversations
                         .removeMember(caller, ctx.pathParam("id"), ctx.pathParam("userId"))
                         .thenApply(v -> Reply.noContent())));
     r.get("/api/v1/conversations/:id/messages")
         .handler(
             http.authed(
                 (caller, ctx) -> {
-                  Long limit = Http.queryLong(ctx, "limit");
-                  if (limit != null && (limit < 1 || limit > 200)) {
-                    throw MessengerException.badRequest("limit must be 1-200");
-                  }
-                  var page =
-                      s.messaging()
-                          .history(
-                              caller.userId(),
-                              ctx.pathParam("id"),
-                              Http.queryLong(ctx, "before"),
-                              Http.queryLong(ctx, "after"),
-                              limit == null ? null : limit.intValue());
+                  var query =
+                      HistoryQuery.of(
+                          ctx.pathParam("id"),
+                          Http.queryLong(ctx, "before"),
+                          Http.queryLong(ctx, "after"),
+                          Http.queryLong(ctx, "limit"));
+                  var page = messaging.history(caller.userId(), query);
                   var out = Wire.object();
                   out.set("messages", Wire.messages(page.messages()));
                   out.put("hasMore", page.hasMore());
@@ -103,42 +115,25 @@ public final class ConversationRoutes {
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
+                  List<String> attachments = JsonFields.ids(b, "attachments", false);
                   var cmd =
                       new SendCommand(
                           ctx.pathParam("id"),
                           null,
-                          Http.text(b, "clientId", true),
-                          Http.text(b, "body", false) == null ? "" : Http.text(b, "body", false),
-                          ids(b, "attachments"));
+                          JsonFields.text(b, "clientId", true),
+                          JsonFields.text(b, "body", false),
+                          attachments);
                   // No origin device: every socket of the sender gets the message frame, since
                   // the HTTP answer does not reach them.
-                  return s.messaging()
+                  return messaging
                       .send(new Caller(caller.userId(), null), cmd)
                       .thenApply(
                           res -> {
                             if (!res.duplicate()) {
-                              s.metrics().sent();
+                              onNewMessage.run();
                             }
                             return Reply.created(Wire.message(res.message()));
                           });
                 }));
-  }
-
-  private static List<String> ids(JsonNode b, String field) {
-    JsonNode a = b.get(field);
-    List<String> out = new ArrayList<>();
-    if (a == null || a.isNull()) {
-      return out;
-    }
-    if (!a.isArray()) {
-      throw MessengerException.badRequest(field + " must be an array of ids");
-    }
-    for (JsonNode x : a) {
-      if (!x.isTextual() || x.textValue().length() > 64) {
-        throw MessengerException.badRequest(field + " must hold ids");
-      }
-      out.add(x.textValue());
-    }
-    return out;
   }
 }

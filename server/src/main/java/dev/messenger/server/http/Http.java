@@ -4,20 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
-import dev.messenger.server.Services;
 import dev.messenger.server.limits.RateLimited;
 import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs request handlers off the event loop and writes their answers: authentication by bearer
- * token, JSON bodies, error mapping. Thread-safe.
+ * token, JSON bodies, error mapping. Needs only the authenticator and the worker pool; the routes
+ * classes take the services they call. Thread-safe.
  */
 public final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
@@ -49,10 +52,36 @@ public final class Http {
     CompletionStage<Reply> handle(RoutingContext ctx);
   }
 
-  private final Services services;
+  private final Function<String, Optional<Caller>> authenticate;
+  private final Executor workers;
 
-  public Http(Services services) {
-    this.services = services;
+  /**
+   * @param authenticate a bearer token (null when absent) to its caller, empty when not valid;
+   *     blocking, called on {@code workers}
+   * @param workers the bounded worker pool every handler runs on; when it refuses a task, the
+   *     request fails like any handler failure
+   */
+  public Http(Function<String, Optional<Caller>> authenticate, Executor workers) {
+    this.authenticate = authenticate;
+    this.workers = workers;
+  }
+
+  /** The worker pool handlers run on (media streams its reads on it too). */
+  Executor workers() {
+    return workers;
+  }
+
+  /**
+   * The caller a bearer token belongs to. Blocking: call on {@link #workers()}.
+   *
+   * @throws MessengerException {@code unauthorized} if the token is missing or not valid
+   */
+  Caller caller(String token) {
+    return authenticate
+        .apply(token)
+        .orElseThrow(
+            () ->
+                new MessengerException(ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
   }
 
   /** Wraps a handler that needs {@code Authorization: Bearer}; 401 without a valid token. */
@@ -61,15 +90,7 @@ public final class Http {
         run(
             ctx,
             () -> {
-              String token = bearer(ctx.request().getHeader("Authorization"));
-              Caller caller =
-                  services
-                      .accounts()
-                      .authenticate(token)
-                      .orElseThrow(
-                          () ->
-                              new MessengerException(
-                                  ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
+              Caller caller = caller(bearer(ctx.request().getHeader("Authorization")));
               return h.handle(caller, ctx);
             });
   }
@@ -81,7 +102,7 @@ public final class Http {
 
   private void run(RoutingContext ctx, java.util.function.Supplier<CompletionStage<Reply>> work) {
     Context context = Vertx.currentContext();
-    CompletableFuture.supplyAsync(work, services.workers())
+    CompletableFuture.supplyAsync(work, workers)
         .thenCompose(s -> s)
         .whenComplete((reply, err) -> context.runOnContext(v -> answer(ctx, reply, err)));
   }
@@ -198,21 +219,6 @@ public final class Http {
       throw MessengerException.badRequest("the body must be a JSON object");
     }
     return tree;
-  }
-
-  /** A string field; {@code bad_request} if required and missing, or not a string. */
-  public static String text(JsonNode body, String field, boolean required) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw MessengerException.badRequest(field + " is required");
-      }
-      return null;
-    }
-    if (!n.isTextual()) {
-      throw MessengerException.badRequest(field + " must be a string");
-    }
-    return n.textValue();
   }
 
   /** A query parameter as a long, or null; {@code bad_request} if not an integer. */

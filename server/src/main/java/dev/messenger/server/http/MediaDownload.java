@@ -3,9 +3,9 @@ package dev.messenger.server.http;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.media.Media;
 import dev.messenger.core.media.MediaInfo;
 import dev.messenger.core.media.MediaStore;
-import dev.messenger.server.Services;
 import dev.messenger.server.media.ByteRange;
 import dev.messenger.server.media.Thumbnails;
 import io.vertx.core.Context;
@@ -38,13 +38,21 @@ final class MediaDownload {
 
   private MediaDownload() {}
 
-  static void handle(RoutingContext ctx, Services s) {
+  /**
+   * Handles one download; call on the event loop from the route handler.
+   *
+   * @param http authenticates the caller and provides the worker pool
+   * @param media who may read what, and the byte store
+   * @param thumbnails image thumbnails ({@code ?thumb=1})
+   */
+  static void handle(RoutingContext ctx, Http http, Media media, Thumbnails thumbnails) {
     Context context = Vertx.currentContext();
     String token = Http.bearer(ctx.request().getHeader("Authorization"));
     String id = ctx.pathParam("id");
     String thumbParam = ctx.request().getParam("thumb");
     boolean thumb = "1".equals(thumbParam) || "true".equals(thumbParam);
-    CompletableFuture.supplyAsync(() -> target(s, token, id, thumb), s.workers())
+    CompletableFuture.supplyAsync(
+            () -> target(http, media, thumbnails, token, id, thumb), http.workers())
         .whenComplete(
             (t, err) ->
                 context.runOnContext(
@@ -56,27 +64,21 @@ final class MediaDownload {
                         }
                         Http.error(ctx, me.code(), me.getMessage());
                       } else {
-                        send(ctx, s, t);
+                        send(ctx, http.workers(), media.store(), t);
                       }
                     }));
   }
 
-  private static Target target(Services s, String token, String id, boolean thumb) {
-    Caller caller =
-        s.accounts()
-            .authenticate(token)
-            .orElseThrow(
-                () ->
-                    new MessengerException(
-                        ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
-    MediaInfo m = s.media().media().readable(caller.userId(), id);
+  private static Target target(
+      Http http, Media media, Thumbnails thumbnails, String token, String id, boolean thumb) {
+    Caller caller = http.caller(token);
+    MediaInfo m = media.readable(caller.userId(), id);
     if (!thumb) {
       return new Target(m.storageKey(), m.mime(), m.size(), m.sha256());
     }
     try {
       Thumbnails.Thumb t =
-          s.media()
-              .thumbnails()
+          thumbnails
               .thumbnail(m)
               .orElseThrow(() -> MessengerException.notFound("this media has no thumbnail"));
       return new Target(t.key(), t.mime(), t.size(), m.sha256() + "-t");
@@ -85,7 +87,7 @@ final class MediaDownload {
     }
   }
 
-  private static void send(RoutingContext ctx, Services s, Target t) {
+  private static void send(RoutingContext ctx, Executor workers, MediaStore store, Target t) {
     HttpServerResponse res = ctx.response();
     res.putHeader("Accept-Ranges", "bytes")
         .putHeader("ETag", "\"" + t.etag() + "\"")
@@ -106,7 +108,6 @@ final class MediaDownload {
       res.setStatusCode(200);
     }
     res.putHeader("Content-Type", t.mime());
-    MediaStore store = s.media().media().store();
     var local = store.localFile(t.key());
     if (local.isPresent()) {
       res.sendFile(local.get().toString(), offset, length);
@@ -120,17 +121,16 @@ final class MediaDownload {
     long from = offset;
     long n = length;
     Context context = Vertx.currentContext();
-    s.workers()
-        .execute(
-            () -> {
-              try {
-                InputStream in = store.open(t.key(), from, n);
-                new Pump(in, res, context, s.workers()).next();
-              } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot read media {}", t.key(), e);
-                context.runOnContext(v -> res.reset());
-              }
-            });
+    workers.execute(
+        () -> {
+          try {
+            InputStream in = store.open(t.key(), from, n);
+            new Pump(in, res, context, workers).next();
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read media {}", t.key(), e);
+            context.runOnContext(v -> res.reset());
+          }
+        });
   }
 
   /** Copies a stream to a response chunk by chunk: reads on workers, writes on the event loop. */

@@ -4,8 +4,8 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Ids;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.media.Media;
 import dev.messenger.core.media.MediaInfo;
-import dev.messenger.server.Services;
 import dev.messenger.server.media.ContentTypes;
 import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
@@ -43,7 +43,9 @@ final class MediaUpload {
   private static final Logger LOG = LoggerFactory.getLogger(MediaUpload.class);
 
   private final RoutingContext ctx;
-  private final Services services;
+  private final Http http;
+  private final Media media;
+  private final Path uploadDir;
   private final HttpServerRequest req;
   private final long maxBytes;
   private final MessageDigest sha256;
@@ -53,11 +55,18 @@ final class MediaUpload {
   private long received;
   private boolean done;
 
-  MediaUpload(RoutingContext ctx, Services services) {
+  /**
+   * @param http authenticates the caller and provides the worker pool
+   * @param media registers the upload; its {@code maxBytes} bounds the body
+   * @param uploadDir where the body is written while it arrives
+   */
+  MediaUpload(RoutingContext ctx, Http http, Media media, Path uploadDir) {
     this.ctx = ctx;
-    this.services = services;
+    this.http = http;
+    this.media = media;
+    this.uploadDir = uploadDir;
     this.req = ctx.request();
-    this.maxBytes = services.media().media().maxBytes();
+    this.maxBytes = media.maxBytes();
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -82,26 +91,21 @@ final class MediaUpload {
       }
     }
     String token = Http.bearer(req.getHeader("Authorization"));
-    CompletableFuture.supplyAsync(() -> services.accounts().authenticate(token), services.workers())
+    CompletableFuture.supplyAsync(() -> http.caller(token), http.workers())
         .whenComplete(
             (caller, err) ->
                 context.runOnContext(
                     v -> {
                       if (err != null) {
                         fail(MessengerException.unwrap(err), true);
-                      } else if (caller.isEmpty()) {
-                        fail(
-                            new MessengerException(
-                                ErrorCode.UNAUTHORIZED, "a valid bearer token is required"),
-                            true);
                       } else {
-                        receive(caller.get());
+                        receive(caller);
                       }
                     }));
   }
 
   private void receive(Caller caller) {
-    tmp = services.media().uploadDir().resolve(Ids.newId("up") + ".part");
+    tmp = uploadDir.resolve(Ids.newId("up") + ".part");
     ctx.vertx()
         .fileSystem()
         .open(tmp.toString(), new OpenOptions().setWrite(true).setCreateNew(true))
@@ -168,7 +172,7 @@ final class MediaUpload {
               String declared = req.getHeader("Content-Type");
               long size = received;
               CompletableFuture.supplyAsync(
-                      () -> register(caller, size, digest, declared), services.workers())
+                      () -> register(caller, size, digest, declared), http.workers())
                   .thenCompose(f -> f)
                   .whenComplete(
                       (m, err) -> {
@@ -189,7 +193,7 @@ final class MediaUpload {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return services.media().media().register(caller.userId(), tmp, size, digest, mime);
+    return media.register(caller.userId(), tmp, size, digest, mime);
   }
 
   private void answer(MediaInfo m, Throwable err) {

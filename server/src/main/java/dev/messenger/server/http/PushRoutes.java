@@ -2,8 +2,9 @@ package dev.messenger.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.MessengerException;
-import dev.messenger.server.Services;
+import dev.messenger.core.push.PushSubscriptions;
 import dev.messenger.server.http.Http.Reply;
+import dev.messenger.server.wire.JsonFields;
 import dev.messenger.server.wire.Wire;
 import io.vertx.ext.web.Router;
 
@@ -14,19 +15,26 @@ import io.vertx.ext.web.Router;
 public final class PushRoutes {
   private PushRoutes() {}
 
-  public static void mount(Router r, Http http, Services s) {
+  /**
+   * Mounts the routes on {@code r}.
+   *
+   * @param http runs the handlers on the worker pool
+   * @param vapidPublicKey the VAPID public key, base64url, as browsers take it
+   * @param subscriptions sets and clears the calling device's subscription
+   */
+  public static void mount(
+      Router r, Http http, String vapidPublicKey, PushSubscriptions subscriptions) {
     r.get("/api/v1/push/vapid-public-key")
         .handler(
             http.authed(
                 (caller, ctx) ->
-                    AccountRoutes.done(
-                        Reply.ok(Wire.object().put("key", s.push().keys().publicKeyBase64())))));
+                    AccountRoutes.done(Reply.ok(Wire.object().put("key", vapidPublicKey)))));
     r.put("/api/v1/devices/current/push")
         .handler(
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
-                  String type = Http.text(b, "type", true);
+                  String type = JsonFields.text(b, "type", true);
                   if (!type.equals("webpush")) {
                     throw MessengerException.badRequest("type must be webpush");
                   }
@@ -34,22 +42,18 @@ public final class PushRoutes {
                   if (keys == null || !keys.isObject()) {
                     throw MessengerException.badRequest("keys is required: {p256dh, auth}");
                   }
-                  return s.push()
-                      .subscriptions()
+                  return subscriptions
                       .subscribe(
                           caller,
-                          Http.text(b, "endpoint", true),
-                          Http.text(keys, "p256dh", true),
-                          Http.text(keys, "auth", true))
+                          JsonFields.text(b, "endpoint", true),
+                          JsonFields.text(keys, "p256dh", true),
+                          JsonFields.text(keys, "auth", true))
                       .thenApply(v -> Reply.noContent());
                 }));
     r.delete("/api/v1/devices/current/push")
         .handler(
             http.authed(
                 (caller, ctx) ->
-                    s.push()
-                        .subscriptions()
-                        .unsubscribe(caller)
-                        .thenApply(v -> Reply.noContent())));
+                    subscriptions.unsubscribe(caller).thenApply(v -> Reply.noContent())));
   }
 }

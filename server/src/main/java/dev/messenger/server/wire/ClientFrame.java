@@ -1,36 +1,36 @@
 package dev.messenger.server.wire;
 
+import static dev.messenger.server.wire.JsonFields.ids;
+import static dev.messenger.server.wire.JsonFields.integer;
+import static dev.messenger.server.wire.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.messenger.core.Ids;
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.messaging.HistoryQuery;
+import dev.messenger.core.messaging.SendCommand;
 import dev.messenger.core.model.ReceiptStatus;
-import java.util.ArrayList;
+import dev.messenger.core.presence.PresenceQuery;
 import java.util.List;
 
 /**
- * A decoded client frame (PROTOCOL.md section 3, "Client -> server"). {@link #decode} validates
- * types and required fields and throws {@code bad_request} naming what is wrong. Immutable.
+ * A decoded client frame (PROTOCOL.md section 3, "Client -> server"). {@link #decode} reads the
+ * fields with {@link JsonFields} and builds the same request records the HTTP routes build ({@link
+ * SendCommand}, {@link HistoryQuery}, {@link PresenceQuery}), whose rules are checked there; it
+ * throws {@code bad_request} naming what is wrong. Immutable.
  */
 public sealed interface ClientFrame {
-  /** Most user ids in one presence frame. */
-  int MAX_PRESENCE_IDS = 500;
-
   /** The client's correlation string, echoed in the reply; may be null. */
   String ref();
 
-  record Send(
-      String ref,
-      String conversationId,
-      String to,
-      String clientId,
-      String body,
-      List<String> attachments)
-      implements ClientFrame {}
+  /** A {@code send}: the command as HTTP {@code POST .../messages} builds it too. */
+  record Send(String ref, SendCommand command) implements ClientFrame {}
 
   record Ack(String ref, String conversationId, long seq, ReceiptStatus status)
       implements ClientFrame {}
 
-  record History(String ref, String conversationId, Long before, Long after, Integer limit)
-      implements ClientFrame {}
+  /** A {@code history}: the query as HTTP {@code GET .../messages} builds it too. */
+  record History(String ref, HistoryQuery query) implements ClientFrame {}
 
   record Sync(String ref) implements ClientFrame {}
 
@@ -45,7 +45,9 @@ public sealed interface ClientFrame {
   /** The ref of a frame if it is a valid one, else null (used to answer errors). */
   static String refOf(JsonNode frame) {
     JsonNode r = frame == null ? null : frame.get("ref");
-    return r != null && r.isTextual() && r.textValue().length() <= 64 ? r.textValue() : null;
+    return r != null && r.isTextual() && r.textValue().length() <= Ids.MAX_LENGTH
+        ? r.textValue()
+        : null;
   }
 
   /** Decodes a parsed frame; throws {@code bad_request} if it is not a valid client frame. */
@@ -56,34 +58,22 @@ public sealed interface ClientFrame {
     JsonNode refNode = f.get("ref");
     if (refNode != null
         && !refNode.isNull()
-        && (!refNode.isTextual() || refNode.textValue().length() > 64)) {
+        && (!refNode.isTextual() || refNode.textValue().length() > Ids.MAX_LENGTH)) {
       throw MessengerException.badRequest("ref must be a string of at most 64 characters");
     }
     String ref = refOf(f);
     String type = text(f, "type", true);
     return switch (type) {
       case "send" -> {
-        List<String> attachments = new ArrayList<>();
-        JsonNode a = f.get("attachments");
-        if (a != null && !a.isNull()) {
-          if (!a.isArray() || a.size() > 10) {
-            throw MessengerException.badRequest("attachments must be an array of at most 10 ids");
-          }
-          a.forEach(
-              x -> {
-                if (!x.isTextual()) {
-                  throw MessengerException.badRequest("attachments must hold media ids");
-                }
-                attachments.add(x.textValue());
-              });
-        }
+        List<String> attachments = ids(f, "attachments", false);
         yield new Send(
             ref,
-            text(f, "conversationId", false),
-            text(f, "to", false),
-            text(f, "clientId", true),
-            text(f, "body", attachments.isEmpty()),
-            attachments);
+            new SendCommand(
+                text(f, "conversationId", false),
+                text(f, "to", false),
+                text(f, "clientId", true),
+                text(f, "body", false),
+                attachments));
       }
       case "ack" -> {
         String status = text(f, "status", true);
@@ -93,69 +83,25 @@ public sealed interface ClientFrame {
         }
         yield new Ack(ref, text(f, "conversationId", true), integer(f, "seq", true), s);
       }
-      case "history" -> {
-        Long limit = integer(f, "limit", false);
-        if (limit != null && (limit < 1 || limit > 200)) {
-          throw MessengerException.badRequest("limit must be 1-200");
-        }
-        yield new History(
-            ref,
-            text(f, "conversationId", true),
-            integer(f, "before", false),
-            integer(f, "after", false),
-            limit == null ? null : limit.intValue());
-      }
+      case "history" ->
+          new History(
+              ref,
+              HistoryQuery.of(
+                  text(f, "conversationId", true),
+                  integer(f, "before", false),
+                  integer(f, "after", false),
+                  integer(f, "limit", false)));
       case "sync" -> new Sync(ref);
       case "typing" -> new Typing(ref, text(f, "conversationId", true), text(f, "state", true));
-      case "presence.subscribe" -> new PresenceSubscribe(ref, ids(f));
-      case "presence.unsubscribe" -> new PresenceUnsubscribe(ref, ids(f));
+      case "presence.subscribe" -> new PresenceSubscribe(ref, userIds(f));
+      case "presence.unsubscribe" -> new PresenceUnsubscribe(ref, userIds(f));
       case "ping" -> new Ping(ref);
       default -> throw MessengerException.badRequest("unknown frame type: " + clip(type));
     };
   }
 
-  private static String text(JsonNode f, String field, boolean required) {
-    JsonNode n = f.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw MessengerException.badRequest(field + " is required");
-      }
-      return null;
-    }
-    if (!n.isTextual()) {
-      throw MessengerException.badRequest(field + " must be a string");
-    }
-    return n.textValue();
-  }
-
-  private static Long integer(JsonNode f, String field, boolean required) {
-    JsonNode n = f.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw MessengerException.badRequest(field + " is required");
-      }
-      return null;
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw MessengerException.badRequest(field + " must be an integer");
-    }
-    return n.longValue();
-  }
-
-  private static List<String> ids(JsonNode f) {
-    JsonNode a = f.get("userIds");
-    if (a == null || !a.isArray() || a.size() > MAX_PRESENCE_IDS) {
-      throw MessengerException.badRequest(
-          "userIds must be an array of at most " + MAX_PRESENCE_IDS + " user ids");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode x : a) {
-      if (!x.isTextual() || x.textValue().length() > 64) {
-        throw MessengerException.badRequest("userIds must hold user ids");
-      }
-      out.add(x.textValue());
-    }
-    return out;
+  private static List<String> userIds(JsonNode f) {
+    return new PresenceQuery(ids(f, "userIds", true)).userIds();
   }
 
   private static String clip(String s) {
