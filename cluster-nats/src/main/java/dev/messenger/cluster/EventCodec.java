@@ -42,6 +42,8 @@ final class EventCodec {
       o.put("t", "presence").put("u", p.userId()).put("on", p.online()).put("at", p.lastSeen());
     } else if (event instanceof BusEvent.DeviceRevoked d) {
       o.put("t", "revoked").put("d", d.deviceId());
+    } else if (event instanceof BusEvent.MembershipChanged mc) {
+      o.put("t", "members").put("c", mc.conversationId());
     }
     try {
       return MAPPER.writeValueAsBytes(o);
@@ -69,6 +71,8 @@ final class EventCodec {
             text(o, "u"), o.path("on").asBoolean(), o.path("at").asLong());
       case "revoked":
         return new BusEvent.DeviceRevoked(text(o, "d"));
+      case "members":
+        return new BusEvent.MembershipChanged(text(o, "c"));
       default:
         throw new IOException("unknown bus event type: " + t);
     }

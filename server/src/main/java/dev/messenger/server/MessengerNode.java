@@ -17,6 +17,7 @@ import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.receipts.Receipts;
+import dev.messenger.core.store.CachedMembership;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
 import dev.messenger.server.chat.SessionLimits;
@@ -119,9 +120,10 @@ public final class MessengerNode implements AutoCloseable {
       registry = new LocalPresenceRegistry();
     }
     Fanout fanout = new Fanout(bus);
+    CachedMembership membership = CachedMembershipWiring.open(messageStore, bus);
     Conversations conversations =
         new Conversations(
-            messageStore,
+            membership,
             messageStore,
             accountStore,
             fanout,
@@ -178,7 +180,7 @@ public final class MessengerNode implements AutoCloseable {
         "messenger.push.dropped", "pushes dropped on a full queue", pushStats::dropped);
     Messaging messaging =
         new Messaging(
-            messageStore,
+            membership,
             messageStore,
             conversations,
             fanout,
@@ -191,9 +193,9 @@ public final class MessengerNode implements AutoCloseable {
             accounts,
             new ChatDomain(
                 messaging,
-                new Receipts(messageStore, messageStore, fanout),
+                new Receipts(messageStore, membership, fanout),
                 conversations,
-                new TypingRelay(messageStore, fanout),
+                new TypingRelay(membership, fanout),
                 presence,
                 bus),
             workers,

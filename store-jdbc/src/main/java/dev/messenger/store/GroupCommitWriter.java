@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -205,14 +207,19 @@ public final class GroupCommitWriter implements AutoCloseable {
         failAll(batch, e);
         return;
       }
-      List<Runnable> done = new ArrayList<>(batch.size());
+      Map<Task<?>, Runnable> done = new IdentityHashMap<>(batch.size() * 2);
       try {
         for (Task<?> task : batch) {
-          done.add(optimistic ? runPlain(c, task) : runOne(c, task));
+          done.put(task, optimistic ? runPlain(c, task) : runOne(c, task));
         }
         c.commit();
         listener.committed(batch.size(), System.nanoTime() - start);
-        List<Runnable> outcomes = List.copyOf(done);
+        // Run in key order, completed in submission order: one connection's sends are answered
+        // in the order it sent them, whatever conversations they went to.
+        List<Runnable> outcomes = new ArrayList<>(submitted.size());
+        for (Task<?> task : submitted) {
+          outcomes.add(done.get(task));
+        }
         completions.execute(() -> outcomes.forEach(Runnable::run));
         return;
       } catch (SQLException | RuntimeException | Error e) {

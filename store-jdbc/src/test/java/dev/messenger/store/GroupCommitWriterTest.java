@@ -139,6 +139,23 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void writesRunInKeyOrder_butCompleteInSubmissionOrder() {
+    GroupCommitWriter writer = writer(256);
+    Gate gate = holdWriter(writer, 0);
+    List<Integer> completed = new CopyOnWriteArrayList<>();
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      // Keys descending: the batch runs them in the opposite order of submission.
+      futures.add(
+          writer.submit(String.format("k%03d", 100 - i), insert(i)).thenAccept(completed::add));
+    }
+    gate.release();
+
+    futures.forEach(f -> await(f));
+    assertThat(completed).containsExactlyElementsOf(range(1, 20));
+  }
+
+  @Test
   void workThrowingMessengerException_failsOnlyItsOwnFuture() throws Exception {
     GroupCommitWriter writer = writer(256);
     Gate gate = holdWriter(writer, 0);

@@ -46,6 +46,12 @@ public sealed interface BusEvent {
   /** A user went online or offline; {@code lastSeen} in ms since the epoch. */
   record PresenceChanged(String userId, boolean online, long lastSeen) implements BusEvent {}
 
+  /**
+   * The members of a conversation changed (committed): every node drops what it cached of them
+   * ({@link dev.messenger.core.store.CachedMembership}).
+   */
+  record MembershipChanged(String conversationId) implements BusEvent {}
+
   /** A device logged out: its sockets close with 4001. */
   record DeviceRevoked(String deviceId) implements BusEvent {}
 }

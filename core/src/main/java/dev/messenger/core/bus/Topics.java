@@ -9,6 +9,11 @@ public final class Topics {
     return "user." + userId;
   }
 
+  /** Membership changes of every conversation, heard by every node (cache invalidation). */
+  public static String members() {
+    return "conversations.members";
+  }
+
   /** Presence changes of one user, for its subscribers. */
   public static String presence(String userId) {
     return "presence." + userId;

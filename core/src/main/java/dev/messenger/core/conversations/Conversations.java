@@ -203,7 +203,7 @@ public final class Conversations {
     if (target == null || !target.active()) {
       throw MessengerException.notFound("no such member");
     }
-    List<Member> before = store.activeMembers(conversationId);
+    List<Member> before = store.fanoutMembers(conversationId);
     SystemEvent event =
         new SystemEvent(
             leaving ? Action.MEMBER_LEFT : Action.MEMBER_REMOVED, userId, caller.userId(), null);
@@ -254,7 +254,7 @@ public final class Conversations {
   private void publish(Message m, List<Member> alsoTo) {
     var event = new BusEvent.MessageStored(m, null);
     Set<String> sent = new LinkedHashSet<>();
-    for (Member member : store.activeMembers(m.conversationId())) {
+    for (Member member : store.fanoutMembers(m.conversationId())) {
       sent.add(member.userId());
     }
     for (Member member : alsoTo) {

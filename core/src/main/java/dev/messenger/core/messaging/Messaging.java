@@ -144,6 +144,17 @@ public final class Messaging {
   }
 
   /**
+   * True if {@link #send} of {@code cmd} would not block: it names a conversation whose members are
+   * cached and carries no attachments (whose check reads the store). The edge may then call it on
+   * an event loop.
+   */
+  public boolean sendsWithoutBlocking(SendCommand cmd) {
+    return cmd.to() == null
+        && cmd.attachments().isEmpty()
+        && store.fanoutMembersCached(cmd.conversationId());
+  }
+
+  /**
    * Checks membership and attachments, then appends and fans out after the commit.
    *
    * @throws MessengerException if the sender may not send there or may not attach the media
@@ -153,7 +164,7 @@ public final class Messaging {
     boolean hasAttachments = !cmd.attachments().isEmpty();
     // One read serves both the membership check and the fan-out list; the access rule gives the
     // precise error (not_found or forbidden) only when the sender is not in it.
-    List<Member> members = store.activeMembers(conversationId);
+    List<Member> members = store.fanoutMembers(conversationId);
     if (members.stream().noneMatch(x -> x.userId().equals(caller.userId()))) {
       access.requireActive(conversationId, caller.userId());
       throw MessengerException.notFound("no such conversation");

@@ -56,7 +56,7 @@ public final class Receipts {
         .thenApply(
             move -> {
               if (move.deliveredMoved() || move.readMoved()) {
-                var members = store.activeMembers(conversationId);
+                var members = store.fanoutMembers(conversationId);
                 if (move.deliveredMoved()) {
                   fanout.toMembers(
                       members,

@@ -57,6 +57,20 @@ public interface ConversationStore {
    */
   List<Member> activeMembers(String conversationId);
 
+  /**
+   * The active members as a fan-out list: who is in the conversation now, with cursors that may be
+   * stale, possibly from a cache ({@link CachedMembership}). Never use it for receipts or
+   * summaries.
+   */
+  default List<Member> fanoutMembers(String conversationId) {
+    return activeMembers(conversationId);
+  }
+
+  /** True if {@link #fanoutMembers} of the conversation answers from memory, without blocking. */
+  default boolean fanoutMembersCached(String conversationId) {
+    return false;
+  }
+
   /** The conversations the user is an active member of, most recently active first. */
   List<Conversation> conversationsOf(String userId);
 

@@ -30,7 +30,7 @@ public final class TypingRelay {
     }
     access.requireActive(conversationId, caller.userId());
     var event = new BusEvent.Typing(conversationId, caller.userId(), state);
-    for (Member m : store.activeMembers(conversationId)) {
+    for (Member m : store.fanoutMembers(conversationId)) {
       if (!m.userId().equals(caller.userId())) {
         fanout.toUser(m.userId(), event);
       }

@@ -292,6 +292,7 @@ public abstract class BusContract {
         new BusEvent.ReceiptMoved("c_1", "u_a", ReceiptStatus.DELIVERED, 7),
         new BusEvent.ReceiptMoved("c_1", "u_a", ReceiptStatus.READ, Long.MAX_VALUE),
         new BusEvent.Typing("c_1", "u_a", "start"),
+        new BusEvent.MembershipChanged("c_9"),
         new BusEvent.Typing("c_1", "u_a", "stop"),
         new BusEvent.PresenceChanged("u_a", true, 1_700_000_000_000L),
         new BusEvent.PresenceChanged("u_a", false, 0),

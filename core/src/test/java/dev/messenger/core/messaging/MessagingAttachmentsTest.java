@@ -1,5 +1,6 @@
 package dev.messenger.core.messaging;
 
+import static dev.messenger.core.testing.Failures.assertFailsWith;
 import static dev.messenger.core.testing.Failures.assertFutureFailsWith;
 import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,7 +101,7 @@ class MessagingAttachmentsTest {
     for (int i = 0; i < 11; i++) {
       ids.add(alice.userId() + i);
     }
-    assertFutureFailsWith(
+    assertFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> messaging.send(alice, new SendCommand(null, bob.userId(), "a-4", "x", ids)));
   }

@@ -50,7 +50,7 @@ class MessagingTest {
   @Test
   void send_clientIdEmptyMissingOrTooLong_badRequest() {
     for (String clientId : new String[] {"", null, "z".repeat(65)}) {
-      assertFutureFailsWith(
+      assertFailsWith(
           ErrorCode.BAD_REQUEST,
           () -> f.messaging.send(alice, new SendCommand(group, null, clientId, "hi", null)));
     }
@@ -77,7 +77,7 @@ class MessagingTest {
   @Test
   void send_blankOrMissingBody_badRequest() {
     for (String body : new String[] {null, "", "   "}) {
-      assertFutureFailsWith(
+      assertFailsWith(
           ErrorCode.BAD_REQUEST,
           () -> f.messaging.send(alice, new SendCommand(group, null, "c1", body, null)));
     }
@@ -86,10 +86,10 @@ class MessagingTest {
 
   @Test
   void send_bothOrNeitherOfConversationIdAndTo_badRequest() {
-    assertFutureFailsWith(
+    assertFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> f.messaging.send(alice, new SendCommand(group, bob.userId(), "c1", "hi", null)));
-    assertFutureFailsWith(
+    assertFailsWith(
         ErrorCode.BAD_REQUEST,
         () -> f.messaging.send(alice, new SendCommand(null, null, "c2", "hi", null)));
     assertNothingStored();

@@ -8,6 +8,7 @@ import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
 import dev.messenger.core.messaging.SendCommand;
+import dev.messenger.core.store.AppendResult;
 import dev.messenger.server.wire.ClientFrame;
 import dev.messenger.server.wire.FrameCodec;
 import dev.messenger.server.wire.ServerFrame;
@@ -273,26 +274,52 @@ public final class ChatSession {
     }
     sendsInFlight++;
     SendCommand cmd = s.command();
+    if (work.size() == 0 && domain.messaging().sendsWithoutBlocking(cmd)) {
+      // Nothing of this connection waits for a worker and the send reads nothing: append right
+      // here, in frame order, without a hop to the worker pool.
+      sendAnswered(s.ref(), domain.messaging().send(caller, cmd));
+      return;
+    }
     boolean queued =
-        reply(
-            s.ref(),
-            () ->
-                domain
-                    .messaging()
-                    .send(caller, cmd)
-                    .whenComplete((r, err) -> serial.execute(() -> sendsInFlight--))
-                    .thenApply(
-                        r -> {
-                          if (!r.duplicate()) {
-                            metrics.sent();
-                          }
-                          var m = r.message();
-                          return new ServerFrame.Sent(
-                              s.ref(), m.clientId(), m.conversationId(), m.seq(), m.ts());
-                        }));
+        work.offer(
+            new OrderedWork.Job() {
+              @Override
+              public void run() {
+                sendAnswered(s.ref(), domain.messaging().send(caller, cmd));
+              }
+
+              @Override
+              public void rejected() {
+                sendsInFlight--;
+                error(s.ref(), ErrorCode.UNAVAILABLE, "the server is overloaded; try again");
+              }
+            });
     if (!queued) {
       sendsInFlight--;
+      error(s.ref(), ErrorCode.RATE_LIMITED, "too many requests in flight");
     }
+  }
+
+  /**
+   * Answers a send once its commit is known: {@code sent}, or the error; on the serial executor.
+   */
+  private void sendAnswered(String ref, CompletableFuture<AppendResult> result) {
+    result.whenComplete(
+        (r, err) ->
+            serial.execute(
+                () -> {
+                  sendsInFlight--;
+                  if (err != null) {
+                    answered(ref, null, err);
+                    return;
+                  }
+                  if (!r.duplicate()) {
+                    metrics.sent();
+                  }
+                  var m = r.message();
+                  send(
+                      new ServerFrame.Sent(ref, m.clientId(), m.conversationId(), m.seq(), m.ts()));
+                }));
   }
 
   /**

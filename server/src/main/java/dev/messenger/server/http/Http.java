@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,15 @@ public final class Http {
 
   private void run(RoutingContext ctx, java.util.function.Supplier<CompletionStage<Reply>> work) {
     Context context = Vertx.currentContext();
-    CompletableFuture.supplyAsync(work, workers)
+    CompletableFuture<CompletionStage<Reply>> started;
+    try {
+      started = CompletableFuture.supplyAsync(work, workers);
+    } catch (RejectedExecutionException e) {
+      // The bounded worker pool is full: overload answers 503, it never queues more.
+      answer(ctx, null, new MessengerException(ErrorCode.UNAVAILABLE, "the server is overloaded"));
+      return;
+    }
+    started
         .thenCompose(s -> s)
         .whenComplete((reply, err) -> context.runOnContext(v -> answer(ctx, reply, err)));
   }
