@@ -133,6 +133,7 @@ public final class MessengerNode implements AutoCloseable {
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
     db.writer().onBatch(metrics::committed);
+    db.writer().commitDelay(settings.store().commitDelay());
     metrics.gauge(
         "messenger.writer.queue", "writes waiting for a transaction", db.writer()::queueDepth);
     if (workers instanceof java.util.concurrent.ThreadPoolExecutor pool) {
@@ -315,6 +316,10 @@ public final class MessengerNode implements AutoCloseable {
             .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
             .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
             .setRegisterWebSocketWriteHandlers(false)
+            // No permessage-deflate: frames are small JSON, and the extension handler inspected
+            // every inbound frame for an upgrade (4.5% of the node's CPU in the steady profile).
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
             .setTcpNoDelay(true);
     server =
         vertx

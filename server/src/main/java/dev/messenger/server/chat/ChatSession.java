@@ -8,13 +8,10 @@ import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
 import dev.messenger.core.messaging.SendCommand;
-import dev.messenger.core.store.AppendResult;
 import dev.messenger.server.wire.ClientFrame;
 import dev.messenger.server.wire.FrameCodec;
 import dev.messenger.server.wire.ServerFrame;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -62,15 +59,11 @@ public final class ChatSession {
   private final PresenceWatch presence;
   private final LifecycleTasks lifecycle;
 
-  /** Events that came before {@code ready} was sent; null once it was. */
-  private List<BusEvent> early = new ArrayList<>();
-
-  private boolean earlyOverflowed;
+  private final EarlyEvents early;
+  private final Strikes strikes;
   private Bus.Subscription userSubscription;
   private int sendsInFlight;
   private long lastInboundMillis;
-  private long strikeWindowStart;
-  private int strikes;
   private boolean closed;
 
   /**
@@ -106,6 +99,8 @@ public final class ChatSession {
     this.onEnd = onEnd;
     this.lastInboundMillis = clock.millis();
     this.work = new OrderedWork(serial, workers, limits.maxQueuedFrames());
+    this.early = new EarlyEvents(limits.maxEarlyEvents());
+    this.strikes = new Strikes(limits.abuseStrikes(), limits.strikeWindow());
     this.lifecycle = new LifecycleTasks(workers, timers);
     this.delivery =
         new Delivery(
@@ -139,29 +134,21 @@ public final class ChatSession {
   public void start() {
     userSubscription =
         domain.bus().subscribe(Topics.user(caller.userId()), e -> serial.execute(() -> onEvent(e)));
-    boolean queued =
-        work.offer(
-            new OrderedWork.Job() {
-              @Override
-              public void run() {
-                Map<String, Long> lastSeqs = Map.of();
-                try {
-                  domain.bus().awaitSubscriptions();
-                  domain.presence().connected(caller.userId(), id);
-                  lastSeqs = domain.messaging().lastSeqs(caller.userId());
-                } finally {
-                  Map<String, Long> start = lastSeqs;
-                  serial.execute(() -> ready(start));
-                }
-              }
-
-              @Override
-              public void rejected() {
-                out.close(CloseCode.TRY_AGAIN_LATER, "server overloaded");
-              }
-            });
-    if (!queued) {
-      out.close(CloseCode.TRY_AGAIN_LATER, "server overloaded");
+    Runnable overloaded = () -> out.close(CloseCode.TRY_AGAIN_LATER, "server overloaded");
+    Runnable begin =
+        () -> {
+          Map<String, Long> lastSeqs = Map.of();
+          try {
+            domain.bus().awaitSubscriptions();
+            domain.presence().connected(caller.userId(), id);
+            lastSeqs = domain.messaging().lastSeqs(caller.userId());
+          } finally {
+            Map<String, Long> start = lastSeqs;
+            serial.execute(() -> ready(start));
+          }
+        };
+    if (!work.offer(OrderedWork.job(begin, overloaded))) {
+      overloaded.run();
     }
   }
 
@@ -176,20 +163,17 @@ public final class ChatSession {
     }
     delivery.startAt(lastSeqs);
     send(new ServerFrame.Ready(caller.userId(), caller.deviceId(), PROTOCOL, clock.millis()));
-    List<BusEvent> waiting = early;
-    early = null;
-    waiting.forEach(this::onEvent);
-    if (earlyOverflowed) {
+    early.release().forEach(this::onEvent);
+    if (early.overflowed()) {
       delivery.recheck();
     }
   }
 
-  /** A complete text message from the client. */
+  /** A complete text message from the client (the transport {@link #touch touched} first). */
   public void onText(String text) {
     if (closed) {
       return;
     }
-    lastInboundMillis = clock.millis();
     metrics.frameIn();
     FrameCodec.Decoded decoded = FrameCodec.decode(text);
     if (!gate.tryFrame()) {
@@ -205,7 +189,6 @@ public final class ChatSession {
 
   /** The transport refused a message (binary, bad UTF-8, ...): {@code bad_request}. */
   public void onRefused(String message) {
-    lastInboundMillis = clock.millis();
     error(null, ErrorCode.BAD_REQUEST, message);
   }
 
@@ -219,36 +202,6 @@ public final class ChatSession {
       send(new ServerFrame.Pong(p.ref()));
     } else if (frame instanceof ClientFrame.Send s) {
       onSend(s);
-    } else if (frame instanceof ClientFrame.Ack a) {
-      reply(
-          a.ref(),
-          () ->
-              domain
-                  .receipts()
-                  .ack(caller, a.conversationId(), a.seq(), a.status())
-                  .thenApply(m -> null));
-    } else if (frame instanceof ClientFrame.History h) {
-      reply(
-          h.ref(),
-          () -> {
-            var page = domain.messaging().history(caller.userId(), h.query());
-            return CompletableFuture.completedFuture(
-                new ServerFrame.History(
-                    h.ref(), h.query().conversationId(), page.messages(), page.hasMore()));
-          });
-    } else if (frame instanceof ClientFrame.Sync s) {
-      reply(
-          s.ref(),
-          () ->
-              CompletableFuture.completedFuture(
-                  new ServerFrame.Synced(s.ref(), domain.conversations().list(caller.userId()))));
-    } else if (frame instanceof ClientFrame.Typing t) {
-      reply(
-          t.ref(),
-          () -> {
-            domain.typing().relay(caller, t.conversationId(), t.state());
-            return CompletableFuture.completedFuture(null);
-          });
     } else if (frame instanceof ClientFrame.PresenceSubscribe ps) {
       if (!presence.canWatch(ps.userIds().size(), limits.maxPresenceSubscriptions())) {
         error(
@@ -257,9 +210,11 @@ public final class ChatSession {
             "at most " + limits.maxPresenceSubscriptions() + " presence subscriptions");
         return;
       }
-      reply(ps.ref(), () -> presence.subscribe(ps.userIds()));
+      reply(ps.ref(), () -> presence.subscribe(ps.userIds()), () -> {});
     } else if (frame instanceof ClientFrame.PresenceUnsubscribe pu) {
       presence.unsubscribe(pu.userIds());
+    } else {
+      reply(frame.ref(), Requests.of(frame, caller, domain), () -> {});
     }
   }
 
@@ -274,84 +229,71 @@ public final class ChatSession {
     }
     sendsInFlight++;
     SendCommand cmd = s.command();
+    Supplier<CompletionStage<ServerFrame>> call =
+        () ->
+            domain
+                .messaging()
+                .send(caller, cmd)
+                .thenApply(
+                    r -> {
+                      if (!r.duplicate()) {
+                        metrics.sent();
+                      }
+                      var m = r.message();
+                      return new ServerFrame.Sent(
+                          s.ref(), m.clientId(), m.conversationId(), m.seq(), m.ts());
+                    });
+    Runnable release = () -> sendsInFlight--;
     if (work.size() == 0 && domain.messaging().sendsWithoutBlocking(cmd)) {
       // Nothing of this connection waits for a worker and the send reads nothing: append right
       // here, in frame order, without a hop to the worker pool.
-      sendAnswered(s.ref(), domain.messaging().send(caller, cmd));
-      return;
-    }
-    boolean queued =
-        work.offer(
-            new OrderedWork.Job() {
-              @Override
-              public void run() {
-                sendAnswered(s.ref(), domain.messaging().send(caller, cmd));
-              }
-
-              @Override
-              public void rejected() {
-                sendsInFlight--;
-                error(s.ref(), ErrorCode.UNAVAILABLE, "the server is overloaded; try again");
-              }
-            });
-    if (!queued) {
-      sendsInFlight--;
-      error(s.ref(), ErrorCode.RATE_LIMITED, "too many requests in flight");
+      call(s.ref(), call, release);
+    } else {
+      reply(s.ref(), call, release);
     }
   }
 
   /**
-   * Answers a send once its commit is known: {@code sent}, or the error; on the serial executor.
+   * Queues {@code call} on the ordered worker queue ({@link #call} there); when the queue is full
+   * answers {@code rate_limited}, when the pool refuses it {@code unavailable}, and runs {@code
+   * release} either way.
    */
-  private void sendAnswered(String ref, CompletableFuture<AppendResult> result) {
-    result.whenComplete(
-        (r, err) ->
-            serial.execute(
-                () -> {
-                  sendsInFlight--;
-                  if (err != null) {
-                    answered(ref, null, err);
-                    return;
-                  }
-                  if (!r.duplicate()) {
-                    metrics.sent();
-                  }
-                  var m = r.message();
-                  send(
-                      new ServerFrame.Sent(ref, m.clientId(), m.conversationId(), m.seq(), m.ts()));
-                }));
-  }
-
-  /**
-   * Queues {@code call} on the ordered worker queue and writes its reply frame (null: none) or
-   * error through the serial executor. False when the queue was full ({@code rate_limited} was
-   * answered).
-   */
-  private boolean reply(
-      String ref, Supplier<? extends CompletionStage<? extends ServerFrame>> call) {
-    boolean queued =
-        work.offer(
-            new OrderedWork.Job() {
-              @Override
-              public void run() {
-                CompletionStage<? extends ServerFrame> f;
-                try {
-                  f = call.get();
-                } catch (RuntimeException e) {
-                  f = CompletableFuture.failedFuture(e);
-                }
-                f.whenComplete((frame, err) -> serial.execute(() -> answered(ref, frame, err)));
-              }
-
-              @Override
-              public void rejected() {
-                error(ref, ErrorCode.UNAVAILABLE, "the server is overloaded; try again");
-              }
-            });
-    if (!queued) {
+  private void reply(
+      String ref,
+      Supplier<? extends CompletionStage<? extends ServerFrame>> call,
+      Runnable release) {
+    Runnable refused =
+        () -> {
+          release.run();
+          error(ref, ErrorCode.UNAVAILABLE, "the server is overloaded; try again");
+        };
+    if (!work.offer(OrderedWork.job(() -> call(ref, call, release), refused))) {
+      release.run();
       error(ref, ErrorCode.RATE_LIMITED, "too many requests in flight");
     }
-    return queued;
+  }
+
+  /**
+   * Calls {@code call} and, on the serial executor once it completed, runs {@code release} and
+   * writes its reply frame (null: none) or error.
+   */
+  private void call(
+      String ref,
+      Supplier<? extends CompletionStage<? extends ServerFrame>> call,
+      Runnable release) {
+    CompletionStage<? extends ServerFrame> f;
+    try {
+      f = call.get();
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    f.whenComplete(
+        (frame, err) ->
+            serial.execute(
+                () -> {
+                  release.run();
+                  answered(ref, frame, err);
+                }));
   }
 
   private void answered(String ref, ServerFrame frame, Throwable err) {
@@ -372,13 +314,7 @@ public final class ChatSession {
    * answers {@code rate_limited} but is no strike: a fast, honest client meets it.)
    */
   private void rateLimited(String ref, String message) {
-    long now = clock.millis();
-    if (now - strikeWindowStart > limits.strikeWindow().toMillis()) {
-      strikeWindowStart = now;
-      strikes = 0;
-    }
-    strikes++;
-    if (limits.abuseStrikes() > 0 && strikes > limits.abuseStrikes()) {
+    if (strikes.strike(clock.millis())) {
       LOG.info("closing session {} of user {}: persistent flooding", id, caller.userId());
       out.close(CloseCode.ABUSE, "rate limit exceeded");
       return;
@@ -388,15 +324,7 @@ public final class ChatSession {
 
   /** Handles a bus event on the serial executor. */
   private void onEvent(BusEvent e) {
-    if (closed) {
-      return;
-    }
-    if (early != null) {
-      if (early.size() < limits.maxEarlyEvents()) {
-        early.add(e);
-      } else {
-        earlyOverflowed = true;
-      }
+    if (closed || early.hold(e)) {
       return;
     }
     if (e instanceof BusEvent.MessageStored m) {
@@ -422,7 +350,7 @@ public final class ChatSession {
   public void recheck() {
     serial.execute(
         () -> {
-          if (!closed && early == null) {
+          if (!closed && early.released()) {
             delivery.recheck();
           }
         });
@@ -437,8 +365,7 @@ public final class ChatSession {
   private boolean send(ServerFrame frame) {
     if (closed) {
       return false;
-    }
-    if (!out.send(frame)) {
+    } else if (!out.send(frame)) {
       LOG.info("closing session {} of user {}: slow consumer", id, caller.userId());
       out.close(CloseCode.POLICY, "slow consumer");
       return false;
@@ -463,7 +390,7 @@ public final class ChatSession {
     }
     presence.close();
     delivery.close();
-    early = null;
+    early.release();
     onEnd.run();
     lifecycle.runEventually(() -> domain.presence().disconnected(caller.userId(), id));
   }

@@ -31,6 +31,21 @@ final class OrderedWork {
     void rejected();
   }
 
+  /** A job of two parts: {@code run} on a worker, {@code rejected} if the pool refuses it. */
+  static Job job(Runnable run, Runnable rejected) {
+    return new Job() {
+      @Override
+      public void run() {
+        run.run();
+      }
+
+      @Override
+      public void rejected() {
+        rejected.run();
+      }
+    };
+  }
+
   private final Executor serial;
   private final Executor workers;
   private final int limit;

@@ -97,16 +97,12 @@ final class PresenceWatch {
    */
   void changed(BusEvent.PresenceChanged p, OrderedWork work) {
     work.offer(
-        new OrderedWork.Job() {
-          @Override
-          public void run() {
-            boolean visible = presence.visible(viewerId, p.userId());
-            serial.execute(() -> tell(p, visible));
-          }
-
-          @Override
-          public void rejected() {}
-        });
+        OrderedWork.job(
+            () -> {
+              boolean visible = presence.visible(viewerId, p.userId());
+              serial.execute(() -> tell(p, visible));
+            },
+            () -> {}));
   }
 
   private void tell(BusEvent.PresenceChanged p, boolean visible) {

@@ -1,5 +1,6 @@
 package dev.messenger.server.settings;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,13 +12,16 @@ import java.util.List;
  * @param postgresUser PostgreSQL user ({@link #POSTGRES_USER})
  * @param postgresPassword PostgreSQL password ({@link #POSTGRES_PASSWORD})
  * @param maxBatch most writes in one group-commit transaction ({@link #MAX_BATCH})
+ * @param commitDelay how long a batch under concurrent load waits for more writes ({@link
+ *     #COMMIT_DELAY})
  */
 public record StoreSettings(
     StoreKind kind,
     String postgresUrl,
     String postgresUser,
     Secret postgresPassword,
-    int maxBatch) {
+    int maxBatch,
+    Duration commitDelay) {
 
   public static final Setting<StoreKind> KIND =
       Setting.choice(
@@ -39,6 +43,9 @@ public record StoreSettings(
   public static final Setting<Secret> POSTGRES_PASSWORD =
       Setting.secret("postgres-password", s -> s.store().postgresPassword(), "PostgreSQL password");
 
+  /** The default {@link #COMMIT_DELAY}, in ms. */
+  static final long COMMIT_DELAY_DEFAULT_MILLIS = 2;
+
   public static final Setting<Integer> MAX_BATCH =
       Setting.integer(
           "max-batch",
@@ -49,8 +56,16 @@ public record StoreSettings(
           "most writes sharing one transaction and fsync (group commit)");
 
   /** This group's settings, in the order of {@code --help} and the README. */
+  public static final Setting<Duration> COMMIT_DELAY =
+      Setting.duration(
+          "commit-delay",
+          Duration.ofMillis(COMMIT_DELAY_DEFAULT_MILLIS),
+          Duration.ZERO,
+          s -> s.store().commitDelay(),
+          "how long a group commit under concurrent load waits for more writes (fewer fsyncs)");
+
   public static final List<Setting<?>> SETTINGS =
-      List.of(KIND, POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD, MAX_BATCH);
+      List.of(KIND, POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD, MAX_BATCH, COMMIT_DELAY);
 
   /**
    * @throws IllegalArgumentException naming the setting, for a value out of range
@@ -61,6 +76,7 @@ public record StoreSettings(
     POSTGRES_USER.check(postgresUser);
     POSTGRES_PASSWORD.check(postgresPassword);
     MAX_BATCH.check(maxBatch);
+    COMMIT_DELAY.check(commitDelay);
   }
 
   static StoreSettings from(Settings.Builder b) {
@@ -69,6 +85,7 @@ public record StoreSettings(
         b.get(POSTGRES_URL),
         b.get(POSTGRES_USER),
         b.get(POSTGRES_PASSWORD),
-        b.get(MAX_BATCH));
+        b.get(MAX_BATCH),
+        b.get(COMMIT_DELAY));
   }
 }
