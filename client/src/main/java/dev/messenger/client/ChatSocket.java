@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +73,23 @@ public final class ChatSocket implements AutoCloseable {
 
   /** The JDK listener that feeds this socket; pass it to {@code WebSocket.Builder.buildAsync}. */
   WebSocket.Listener reader() {
-    return new Reader();
+    return new SocketReader(
+        new SocketReader.Sink() {
+          @Override
+          public void opened(WebSocket ws) {
+            attach(ws);
+          }
+
+          @Override
+          public void text(String text) {
+            deliver(Json.parseOrText(text));
+          }
+
+          @Override
+          public void closed(int code, String reason) {
+            ChatSocket.this.closed(code, reason);
+          }
+        });
   }
 
   /** Waits for the {@code ready} frame; on failure the connection is aborted. */
@@ -373,44 +388,6 @@ public final class ChatSocket implements AutoCloseable {
       } catch (RuntimeException ex) {
         LOG.log(System.Logger.Level.WARNING, "listener failed on close", ex);
       }
-    }
-  }
-
-  /** Feeds the socket; the JDK calls it sequentially, so {@code partial} needs no lock. */
-  private final class Reader implements WebSocket.Listener {
-    private final StringBuilder partial = new StringBuilder();
-
-    @Override
-    public void onOpen(WebSocket ws) {
-      attach(ws);
-      ws.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      try {
-        partial.append(data);
-        if (last) {
-          String text = partial.toString();
-          partial.setLength(0);
-          deliver(Json.parseOrText(text));
-        }
-      } finally {
-        ws.request(1);
-      }
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      closed(statusCode, reason);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      LOG.log(System.Logger.Level.DEBUG, "websocket error", error);
-      closed(-1, String.valueOf(error));
     }
   }
 }

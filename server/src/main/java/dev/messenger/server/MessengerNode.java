@@ -25,6 +25,7 @@ import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.OperationsRoutes;
 import dev.messenger.server.http.PushRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
@@ -221,31 +222,8 @@ public final class MessengerNode implements AutoCloseable {
 
     Router router = Router.router(vertx);
     EdgeSecurity.mount(router, settings.limits());
-    router
-        .route()
-        .handler(
-            ctx -> {
-              ctx.addHeadersEndHandler(
-                  v -> {
-                    int status = ctx.response().getStatusCode();
-                    if (status >= 400) {
-                      for (ErrorCode c : ErrorCode.values()) {
-                        if (c.httpStatus() == status) {
-                          metrics.error(c);
-                          break;
-                        }
-                      }
-                    }
-                  });
-              ctx.next();
-            });
-    router
-        .get("/health")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/json")
-                    .end("{\"status\":\"ok\"}"));
+    OperationsRoutes.countErrors(router, metrics);
+    OperationsRoutes.mount(router, vertx, metrics, this::ready);
     router.route("/api/*").handler(Http::checkQuery);
     Http http = new Http(accounts::authenticate, workers);
     MediaRoutes.mountUpload(router, http, media.media(), media.uploadDir());
@@ -262,34 +240,6 @@ public final class MessengerNode implements AutoCloseable {
                 bodies.handle(ctx);
               }
             });
-    router
-        .get("/metrics")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(metrics.scrape()));
-    router
-        .get("/health/live")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/json")
-                    .end("{\"status\":\"ok\"}"));
-    router
-        .get("/health/ready")
-        .handler(
-            ctx ->
-                vertx
-                    .<Boolean>executeBlocking(this::ready, false)
-                    .onComplete(
-                        r -> {
-                          boolean ok = r.succeeded() && r.result();
-                          ctx.response()
-                              .setStatusCode(ok ? 200 : 503)
-                              .putHeader("Content-Type", "application/json")
-                              .end(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"unavailable\"}");
-                        }));
     AccountRoutes.mount(router, http, accounts, presence, rateLimits);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
