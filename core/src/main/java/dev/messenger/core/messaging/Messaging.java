@@ -144,6 +144,26 @@ public final class Messaging {
   }
 
   /**
+   * The command with {@code to} replaced by its direct conversation, opened first if needed
+   * (blocking: call off the event loop). The edge uses it so that a connection's later frames
+   * append after this send, which {@link #send} alone does not promise for a {@code to} send.
+   *
+   * @throws MessengerException as {@link Conversations#directWith} fails (unwrapped)
+   */
+  public SendCommand inConversation(String userId, SendCommand cmd) {
+    if (cmd.to() == null) {
+      return cmd;
+    }
+    Conversation c;
+    try {
+      c = conversations.directWith(userId, cmd.to()).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw MessengerException.unwrap(e);
+    }
+    return new SendCommand(c.id(), null, cmd.clientId(), cmd.body(), cmd.attachments());
+  }
+
+  /**
    * True if {@link #send} of {@code cmd} would not block: it names a conversation whose members are
    * cached and carries no attachments (whose check reads the store). The edge may then call it on
    * an event loop.

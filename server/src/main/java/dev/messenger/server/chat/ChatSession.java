@@ -233,7 +233,7 @@ public final class ChatSession {
         () ->
             domain
                 .messaging()
-                .send(caller, cmd)
+                .send(caller, domain.messaging().inConversation(caller.userId(), cmd))
                 .thenApply(
                     r -> {
                       if (!r.duplicate()) {
