@@ -154,6 +154,7 @@ public abstract class MessageStoreContract {
     AppendResult first =
         await(store.append(new NewMessage(c, a, null, "same", tick(), "one", null)));
     send(c, b, "between");
+    long activity = store.conversation(c).orElseThrow().lastActivity();
 
     AppendResult again =
         await(store.append(new NewMessage(c, a, null, "same", tick(), "changed body", null)));
@@ -161,9 +162,13 @@ public abstract class MessageStoreContract {
     assertThat(again.duplicate()).isTrue();
     assertThat(again.message()).isEqualTo(first.message());
     assertThat(store.conversation(c).orElseThrow().lastSeq()).isEqualTo(2);
+    assertThat(store.conversation(c).orElseThrow().lastActivity())
+        .as("a repeat leaves the conversation's activity as it was")
+        .isEqualTo(activity);
+    assertThat(send(c, b, "after").message().seq()).isEqualTo(3);
     assertThat(store.messages(c, 1, null, null, 10))
         .extracting(Message::body)
-        .containsExactly("one", "between");
+        .containsExactly("one", "between", "after");
   }
 
   @Test
