@@ -26,9 +26,6 @@ final class EventCodec {
     ObjectNode o = MAPPER.createObjectNode();
     if (event instanceof BusEvent.MessageStored m) {
       o.put("t", "message");
-      if (m.originDeviceId() != null) {
-        o.put("origin", m.originDeviceId());
-      }
       o.set("m", message(m.message()));
     } else if (event instanceof BusEvent.ReceiptMoved r) {
       o.put("t", "receipt")
@@ -57,7 +54,7 @@ final class EventCodec {
     String t = o.path("t").asText();
     switch (t) {
       case "message":
-        return new BusEvent.MessageStored(message(o.get("m")), text(o, "origin"));
+        return new BusEvent.MessageStored(message(o.get("m")));
       case "receipt":
         return new BusEvent.ReceiptMoved(
             text(o, "c"),

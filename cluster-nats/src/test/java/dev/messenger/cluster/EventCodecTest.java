@@ -27,12 +27,12 @@ class EventCodecTest {
             List.of(new Attachment("m_1", "image/png", 3, "a".repeat(64))),
             null);
 
-    BusEvent decoded = EventCodec.decode(EventCodec.encode(new BusEvent.MessageStored(m, "d_x")));
+    BusEvent decoded = EventCodec.decode(EventCodec.encode(new BusEvent.MessageStored(m)));
 
     assertThat(decoded).isInstanceOf(BusEvent.MessageStored.class);
     BusEvent.MessageStored stored = (BusEvent.MessageStored) decoded;
     assertThat(stored.message()).isEqualTo(m);
-    assertThat(stored.originDeviceId()).isEqualTo("d_x");
+    assertThat(stored.message().senderDeviceId()).isEqualTo("d_phone");
   }
 
   @Test
@@ -52,10 +52,9 @@ class EventCodecTest {
 
     BusEvent.MessageStored stored =
         (BusEvent.MessageStored)
-            EventCodec.decode(EventCodec.encode(new BusEvent.MessageStored(m, null)));
+            EventCodec.decode(EventCodec.encode(new BusEvent.MessageStored(m)));
 
     assertThat(stored.message()).isEqualTo(m);
     assertThat(stored.message().senderDeviceId()).isNull();
-    assertThat(stored.originDeviceId()).isNull();
   }
 }

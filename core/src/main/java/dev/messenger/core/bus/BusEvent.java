@@ -8,26 +8,21 @@ import java.util.concurrent.atomic.AtomicReference;
 public sealed interface BusEvent {
 
   /**
-   * A message was committed. {@code originDeviceId} is the sending device (null for system messages
-   * made over HTTP), which answers {@code sent} instead of receiving a {@code message}. The edge
-   * may cache its wire encoding in {@link #encoded()} so that a fan-out encodes once.
+   * A message was committed. The device that sent it is {@link Message#senderDeviceId()}: that
+   * device answered {@code sent} and gets no {@code message} frame, live or from a gap fill (one
+   * rule, applied by the edge). The edge may cache its wire encoding in {@link #encoded()} so that
+   * a fan-out encodes once.
    */
   final class MessageStored implements BusEvent {
     private final Message message;
-    private final String originDeviceId;
     private final AtomicReference<Object> encoded = new AtomicReference<>();
 
-    public MessageStored(Message message, String originDeviceId) {
+    public MessageStored(Message message) {
       this.message = message;
-      this.originDeviceId = originDeviceId;
     }
 
     public Message message() {
       return message;
-    }
-
-    public String originDeviceId() {
-      return originDeviceId;
     }
 
     /** A slot for the edge's encoded frame, shared by every recipient of this event. */

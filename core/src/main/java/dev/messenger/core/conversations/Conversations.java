@@ -252,7 +252,7 @@ public final class Conversations {
 
   /** Fans a committed system message out to the members now plus {@code alsoTo}'s users. */
   private void publish(Message m, List<Member> alsoTo) {
-    var event = new BusEvent.MessageStored(m, null);
+    var event = new BusEvent.MessageStored(m);
     Set<String> sent = new LinkedHashSet<>();
     for (Member member : store.fanoutMembers(m.conversationId())) {
       sent.add(member.userId());

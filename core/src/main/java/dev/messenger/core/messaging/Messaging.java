@@ -206,8 +206,7 @@ public final class Messaging {
         .thenApply(
             r -> {
               if (!r.duplicate()) {
-                fanout.toMembers(
-                    members, new BusEvent.MessageStored(r.message(), caller.deviceId()));
+                fanout.toMembers(members, new BusEvent.MessageStored(r.message()));
                 try {
                   listener.stored(r.message(), members);
                 } catch (RuntimeException e) {

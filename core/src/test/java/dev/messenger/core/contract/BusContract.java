@@ -286,9 +286,9 @@ public abstract class BusContract {
             List.of(),
             new SystemEvent(SystemEvent.Action.RENAMED, null, "u_b", "Weekend ☀"));
     return List.of(
-        new BusEvent.MessageStored(text, "d_origin"),
-        new BusEvent.MessageStored(system, null),
-        new BusEvent.MessageStored(renamed, "d_x"),
+        new BusEvent.MessageStored(text),
+        new BusEvent.MessageStored(system),
+        new BusEvent.MessageStored(renamed),
         new BusEvent.ReceiptMoved("c_1", "u_a", ReceiptStatus.DELIVERED, 7),
         new BusEvent.ReceiptMoved("c_1", "u_a", ReceiptStatus.READ, Long.MAX_VALUE),
         new BusEvent.Typing("c_1", "u_a", "start"),
@@ -302,7 +302,7 @@ public abstract class BusContract {
   /** What an event carries, comparable with equals ({@code MessageStored} is not a record). */
   protected static Object view(BusEvent e) {
     if (e instanceof BusEvent.MessageStored m) {
-      return List.of(m.message(), String.valueOf(m.originDeviceId()));
+      return List.of(m.message());
     }
     return e;
   }

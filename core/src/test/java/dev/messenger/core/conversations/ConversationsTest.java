@@ -159,7 +159,7 @@ class ConversationsTest {
                 assertThat(e.message().event().action()).isEqualTo(Action.MEMBER_ADDED);
                 assertThat(e.message().event().userId()).isEqualTo(carol.userId());
                 assertThat(e.message().event().by()).isEqualTo(alice.userId());
-                assertThat(e.originDeviceId()).isNull();
+                assertThat(e.message().senderDeviceId()).isNull();
               });
     }
   }

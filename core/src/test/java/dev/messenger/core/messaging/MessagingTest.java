@@ -177,7 +177,7 @@ class MessagingTest {
     MessageStored event = events.get(0);
     assertThat(events).allSatisfy(e -> assertThat(e).isSameAs(event));
     assertThat(event.message()).isEqualTo(m);
-    assertThat(event.originDeviceId()).isEqualTo(alice.deviceId());
+    assertThat(event.message().senderDeviceId()).isEqualTo(alice.deviceId());
     assertThat(f.bus.topicsOf(event))
         .containsExactlyInAnyOrder(
             Topics.user(alice.userId()), Topics.user(bob.userId()), Topics.user(carol.userId()));

@@ -195,7 +195,7 @@ final class Delivery {
     }
     for (Message m : list) {
       if (m.seq() == st.lastSeq + 1) {
-        emit(st, new BusEvent.MessageStored(m, m.senderDeviceId()));
+        emit(st, new BusEvent.MessageStored(m));
       }
     }
     st.filling = false;

@@ -37,7 +37,7 @@ class ChatSessionBoundsTest {
   }
 
   private void ring(long seq) {
-    f.core.bus.publish(Topics.user(bob.userId()), new BusEvent.MessageStored(fake(seq), "d_alice"));
+    f.core.bus.publish(Topics.user(bob.userId()), new BusEvent.MessageStored(fake(seq)));
   }
 
   @Test

@@ -55,7 +55,7 @@ class DeliveryTest {
   }
 
   private void ring(long seq) {
-    delivery.deliver(new BusEvent.MessageStored(stored.get(seq), null));
+    delivery.deliver(new BusEvent.MessageStored(stored.get(seq)));
   }
 
   @Test
