@@ -16,7 +16,7 @@ public final class Main {
   public static void main(String[] args) {
     Settings settings;
     try {
-      settings = SettingsParser.parse(args);
+      settings = SettingsParser.parse(System.getenv(), args);
     } catch (IllegalArgumentException e) {
       System.err.println("messenger-server: " + e.getMessage());
       System.exit(2);

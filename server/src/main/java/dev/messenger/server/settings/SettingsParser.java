@@ -11,8 +11,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Reads {@link Settings} (PROTOCOL.md section 1): defaults, then a properties file given by {@code
  * --config=FILE} ({@code name=value} lines, names as on the command line without the dashes), then
- * {@code --name=value} (or {@code --name value}) arguments. The options, their help and their
- * checks all come from the declarations in {@link Settings#ALL}. Stateless and thread-safe.
+ * the environment ({@code MESSENGER_PORT}, see {@link SettingSources}), then {@code --name=value}
+ * (or {@code --name value}) arguments. A secret setting can also be read from a file ({@code
+ * --postgres-password-file=PATH}). The options, their help and their checks all come from the
+ * declarations in {@link Settings#ALL}. Stateless and thread-safe.
  */
 public final class SettingsParser {
   private SettingsParser() {}
@@ -24,12 +26,21 @@ public final class SettingsParser {
    *     setting and never contains a secret
    */
   public static Settings parse(String... args) {
+    return parse(Map.of(), args);
+  }
+
+  /**
+   * Parses the arguments over the environment {@code env} (precedence: flags, environment, config
+   * file, defaults). Returns null when help or the version was printed instead.
+   *
+   * @throws IllegalArgumentException for an unknown setting, a bad value or an unreadable secret
+   *     file; the message names the setting and never contains a secret
+   */
+  public static Settings parse(Map<String, String> env, String... args) {
     Map<Setting<?>, OptionSpec> options = new LinkedHashMap<>();
-    CommandLine cl = new CommandLine(spec(options));
-    File configFile = findConfig(args);
-    if (configFile != null) {
-      cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(configFile));
-    }
+    Map<Setting<?>, OptionSpec> secretFiles = new LinkedHashMap<>();
+    CommandLine cl = new CommandLine(spec(options, secretFiles));
+    cl.setDefaultValueProvider(new SettingSources(env, findConfig(env, args)));
     CommandLine.ParseResult r;
     try {
       r = cl.parseArgs(args);
@@ -43,6 +54,13 @@ public final class SettingsParser {
       return null;
     }
     Settings.Builder b = Settings.builder();
+    secretFiles.forEach(
+        (setting, option) -> {
+          String path = option.getValue();
+          if (path != null) {
+            b.parse(setting, SettingSources.readSecret(option.longestName(), path));
+          }
+        });
     options.forEach(
         (setting, option) -> {
           String raw = option.getValue();
@@ -56,7 +74,8 @@ public final class SettingsParser {
   /**
    * The picocli model: {@code --config}, one option per setting, {@code --help}, {@code --version}.
    */
-  private static CommandSpec spec(Map<Setting<?>, OptionSpec> options) {
+  private static CommandSpec spec(
+      Map<Setting<?>, OptionSpec> options, Map<Setting<?>, OptionSpec> secretFiles) {
     CommandSpec spec = CommandSpec.create().name("messenger-server").mixinStandardHelpOptions(true);
     spec.usageMessage()
         .description("Runs one Messenger node.")
@@ -64,8 +83,11 @@ public final class SettingsParser {
         .abbreviateSynopsis(true)
         .footer(
             "",
-            "Every setting can also be a name=value line in the --config file; the command line"
-                + " wins. Durations: 500ms, 5s, 2m, 1h or ISO-8601 (PT5S).");
+            "Every setting can also be an environment variable (MESSENGER_ and the name in"
+                + " capitals, - as _: MESSENGER_DATA_DIR) or a name=value line in the --config"
+                + " file; the command line wins over the environment, which wins over the file."
+                + " A secret can be read from a file with --NAME-file=PATH."
+                + " Durations: 500ms, 5s, 2m, 1h or ISO-8601 (PT5S).");
     spec.addOption(
         OptionSpec.builder("--config")
             .type(String.class)
@@ -84,6 +106,16 @@ public final class SettingsParser {
       OptionSpec option = o.build();
       spec.addOption(option);
       options.put(s, option);
+      if (s.secret()) {
+        OptionSpec file =
+            OptionSpec.builder("--" + s.name() + SettingSources.FILE_SUFFIX)
+                .type(String.class)
+                .paramLabel("PATH")
+                .description("reads " + s.name() + " from this file")
+                .build();
+        spec.addOption(file);
+        secretFiles.put(s, file);
+      }
     }
     return spec;
   }
@@ -122,7 +154,7 @@ public final class SettingsParser {
     return markdown.replace("`", "");
   }
 
-  private static File findConfig(String... args) {
+  private static File findConfig(Map<String, String> env, String... args) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--config=")) {
         return new File(args[i].substring("--config=".length()));
@@ -131,6 +163,7 @@ public final class SettingsParser {
         return new File(args[i + 1]);
       }
     }
-    return null;
+    String fromEnv = env.get(SettingSources.envName("config"));
+    return fromEnv == null ? null : new File(fromEnv);
   }
 }
