@@ -186,4 +186,33 @@ class ClusterE2ETest {
       sockets.forEach(ChatSocket::close);
     }
   }
+
+  @Test
+  void aMemberRemovedThroughOneNode_isRefusedThroughAnother_onceTheChangeIsHeard()
+      throws Exception {
+    User alice = user(0, "alice");
+    User bob = user(1, "bob");
+    String gid = alice.http().createGroup("g", List.of(bob.id())).id();
+    ChatSocket b = on(1, bob).connect();
+    try {
+      // Bob's send through node 1 makes node 1 cache the group's members for its send path.
+      JsonNode first = b.send(gid, "m-0", "hello").get(15, TimeUnit.SECONDS);
+      assertThat(first.path("type").asText()).isEqualTo("sent");
+
+      alice.http().removeMember(gid, bob.id());
+
+      // Node 1 hears of the change over NATS and drops its cached members: its sends are
+      // refused from then on (a cache that never heard would accept them for ever).
+      long deadline = System.nanoTime() + T.toNanos();
+      JsonNode answer;
+      int n = 0;
+      do {
+        answer = b.send(gid, "m-" + ++n, "still here?").get(15, TimeUnit.SECONDS);
+      } while (answer.path("type").asText().equals("sent") && System.nanoTime() < deadline);
+      assertThat(answer.path("type").asText()).isEqualTo("error");
+      assertThat(answer.path("code").asText()).isEqualTo("forbidden");
+    } finally {
+      b.close();
+    }
+  }
 }
