@@ -3,7 +3,6 @@ package dev.messenger.server.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,10 +138,5 @@ public final class FrameCodec {
     if (ref != null) {
       g.writeStringField("ref", ref);
     }
-  }
-
-  /** The error frame for a failure code; convenience for callers that have a code. */
-  public static ServerFrame.Error error(String ref, ErrorCode code, String message) {
-    return new ServerFrame.Error(ref, code, message);
   }
 }

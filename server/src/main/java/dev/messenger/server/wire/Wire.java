@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.accounts.User;
 import dev.messenger.core.conversations.ConversationSummary;
-import dev.messenger.core.model.Attachment;
-import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Message;
 import dev.messenger.core.presence.PresenceStatus;
 import java.util.List;
@@ -55,19 +53,10 @@ public final class Wire {
     return MAPPER.valueToTree(m);
   }
 
-  /** A media object (PROTOCOL.md "Media"): {@code {"id", "mime", "size", "sha256"}}. */
-  public static ObjectNode media(Attachment x) {
-    return MAPPER.valueToTree(x);
-  }
-
   public static ArrayNode messages(List<Message> ms) {
     ArrayNode a = F.arrayNode();
     ms.forEach(m -> a.add(message(m)));
     return a;
-  }
-
-  public static ObjectNode member(Member m) {
-    return MAPPER.valueToTree(m);
   }
 
   public static ObjectNode summary(ConversationSummary s) {
