@@ -54,9 +54,7 @@ public final class Wire {
   }
 
   public static ArrayNode messages(List<Message> ms) {
-    ArrayNode a = F.arrayNode();
-    ms.forEach(m -> a.add(message(m)));
-    return a;
+    return MAPPER.valueToTree(ms);
   }
 
   public static ObjectNode summary(ConversationSummary s) {
@@ -64,9 +62,7 @@ public final class Wire {
   }
 
   public static ArrayNode summaries(List<ConversationSummary> list) {
-    ArrayNode a = F.arrayNode();
-    list.forEach(s -> a.add(summary(s)));
-    return a;
+    return MAPPER.valueToTree(list);
   }
 
   public static ObjectNode presence(PresenceStatus p) {

@@ -21,9 +21,9 @@ public final class Sessions {
     perUser.merge(s.caller().userId(), 1, Integer::sum);
   }
 
-  void remove(ChatSession s) {
-    if (byId.remove(s.id()) != null) {
-      perUser.computeIfPresent(s.caller().userId(), (u, n) -> n <= 1 ? null : n - 1);
+  void remove(String sessionId, String userId) {
+    if (byId.remove(sessionId) != null) {
+      perUser.computeIfPresent(userId, (u, n) -> n <= 1 ? null : n - 1);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.messenger.server.ws;
 
+import dev.messenger.core.Ids;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.server.chat.ChatSession;
 import dev.messenger.server.chat.Outbound;
@@ -29,10 +30,11 @@ public final class WsEndpoint {
   @FunctionalInterface
   public interface SessionFactory {
     /**
+     * @param id the connection's id
      * @param serial the connection's serial executor
      * @param onEnd to call once when the connection closed
      */
-    ChatSession open(Caller caller, Outbound out, Executor serial, Runnable onEnd);
+    ChatSession open(String id, Caller caller, Outbound out, Executor serial, Runnable onEnd);
   }
 
   /**
@@ -121,10 +123,10 @@ public final class WsEndpoint {
   private void open(Caller caller, io.vertx.core.http.ServerWebSocket socket, Context context) {
     VertxTransport transport =
         new VertxTransport(socket, context, bounds.maxOutboundBytes(), bounds.maxMessageBytes());
-    ChatSession[] self = new ChatSession[1];
+    String id = Ids.newId("s");
     ChatSession s =
-        factory.open(caller, transport, transport.serial(), () -> sessions.remove(self[0]));
-    self[0] = s;
+        factory.open(
+            id, caller, transport, transport.serial(), () -> sessions.remove(id, caller.userId()));
     sessions.add(s, transport);
     transport.attach(s);
     s.start();

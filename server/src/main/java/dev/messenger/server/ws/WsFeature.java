@@ -1,6 +1,5 @@
 package dev.messenger.server.ws;
 
-import dev.messenger.core.Ids;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.Accounts;
 import dev.messenger.server.chat.ChatDomain;
@@ -39,9 +38,9 @@ public final class WsFeature {
         originAllowed,
         workers,
         bounds,
-        (caller, out, serial, onEnd) ->
+        (id, caller, out, serial, onEnd) ->
             new ChatSession(
-                Ids.newId("s"),
+                id,
                 caller,
                 out,
                 serial,
