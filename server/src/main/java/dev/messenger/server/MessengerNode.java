@@ -126,6 +126,8 @@ public final class MessengerNode implements AutoCloseable {
         new Conversations(
             membership,
             messageStore,
+            messageStore,
+            messageStore,
             accountStore,
             fanout,
             clock,
