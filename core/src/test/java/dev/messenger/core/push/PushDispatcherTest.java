@@ -121,7 +121,7 @@ class PushDispatcherTest {
             "hi @carol",
             null,
             null,
-            new MessageDetails(null, List.of("carol"), false, null, false, List.of(), null));
+            new MessageDetails(null, List.of("carol"), false, null, false, List.of(), null, null));
     dispatcher.stored(
         new NewUpdate("c1", "alice", null, 0, new Update(Update.Action.EDITED, 1, "x", null)).at(2),
         List.of(member("alice"), member("bob"), member("carol")));
