@@ -30,6 +30,7 @@ import dev.messenger.server.http.PushRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
+import dev.messenger.server.ops.TlsReloader;
 import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.settings.Settings;
@@ -271,6 +272,10 @@ public final class MessengerNode implements AutoCloseable {
             .setPerMessageWebSocketCompressionSupported(false)
             .setPerFrameWebSocketCompressionSupported(false)
             .setTcpNoDelay(true);
+    TlsReloader tls = settings.tls().enabled() ? new TlsReloader(settings.tls()) : null;
+    if (tls != null) {
+      tls.configure(options);
+    }
     server =
         vertx
             .createHttpServer(options)
@@ -286,10 +291,14 @@ public final class MessengerNode implements AutoCloseable {
           "cannot listen on " + settings.node().host() + ":" + settings.node().port(), e);
     }
     port = server.actualPort();
+    if (tls != null) {
+      tls.watch(vertx, server);
+    }
     LOG.info(
-        "node {} started on port {}: store {}, bus {}",
+        "node {} started on port {} ({}): store {}, bus {}",
         settings.cluster().nodeId(),
         port,
+        tls != null ? "https, wss" : "http, ws",
         settings.store().kind(),
         settings.cluster().bus());
     vertx.setPeriodic(
