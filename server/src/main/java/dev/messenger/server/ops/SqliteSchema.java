@@ -22,7 +22,10 @@ final class SqliteSchema {
   /** One column: its name, declared type, and its place in the primary key (0 if none). */
   record Column(String name, String type, int pk) {}
 
-  /** Every data table, sorted by name. */
+  /**
+   * Every data table, each after the tables its foreign keys point to (so rows can be inserted in
+   * this order with the constraints on), otherwise by name.
+   */
   static List<String> tables(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
     List<String> virtual = new ArrayList<>();
@@ -45,7 +48,36 @@ final class SqliteSchema {
     }
     // A full-text index's shadow tables (NAME_data, NAME_idx, ...) belong to the index.
     out.removeIf(t -> virtual.stream().anyMatch(v -> t.startsWith(v + "_")));
-    return out;
+    return parentsFirst(c, out);
+  }
+
+  private static List<String> parentsFirst(Connection c, List<String> tables) throws SQLException {
+    java.util.Map<String, java.util.Set<String>> parents = new java.util.HashMap<>();
+    for (String t : tables) {
+      java.util.Set<String> p = new java.util.TreeSet<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA foreign_key_list(" + quote(t) + ")")) {
+        while (rs.next()) {
+          String parent = rs.getString("table");
+          if (!parent.equals(t) && tables.contains(parent)) {
+            p.add(parent);
+          }
+        }
+      }
+      parents.put(t, p);
+    }
+    List<String> ordered = new ArrayList<>();
+    List<String> left = new ArrayList<>(tables);
+    while (!left.isEmpty()) {
+      String next =
+          left.stream()
+              .filter(t -> ordered.containsAll(parents.get(t)))
+              .findFirst()
+              .orElse(left.get(0)); // a cycle: take it in name order
+      ordered.add(next);
+      left.remove(next);
+    }
+    return ordered;
   }
 
   /** The full-text (virtual) tables: indexes derived from other tables, rebuilt, not copied. */
