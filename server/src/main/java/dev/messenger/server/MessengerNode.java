@@ -217,6 +217,16 @@ public final class MessengerNode implements AutoCloseable {
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
     bus.onReconnect(ws.sessions()::recheckAll);
+    if (nats != null) {
+      var reconnects = new java.util.concurrent.atomic.AtomicLong();
+      bus.onReconnect(reconnects::incrementAndGet);
+      metrics.counterFn("messenger.nats.reconnects", "reconnects to NATS", reconnects::get);
+      NatsConnection natsNow = nats;
+      metrics.gauge(
+          "messenger.nats.connected",
+          "1 while NATS is connected",
+          () -> natsNow.connected() ? 1 : 0);
+    }
     if (presenceRegistry != null) {
       presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
     }
