@@ -43,7 +43,8 @@ copy_lib "$loader"
 # glibc's compatibility stubs that native code inside jars links to (sqlite-jdbc: libpthread.so.0).
 for extra in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2 libpthread.so.0 libdl.so.2 \
   librt.so.1 libutil.so.1; do
-  p=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64|AArch64/ { print $NF; exit }')
+  # (awk reads all input: an early exit would kill ldconfig with SIGPIPE under pipefail)
+  p=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64|AArch64/ && !seen { print $NF; seen = 1 }')
   [ -n "$p" ] && copy_lib "$p"
 done
 
