@@ -11,12 +11,16 @@ import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
 import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.MessageChanges;
 import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.model.Changes;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.receipts.Receipts;
+import dev.messenger.core.search.Search;
 import dev.messenger.core.store.CachedMembership;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
@@ -25,8 +29,10 @@ import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.MessageChangeRoutes;
 import dev.messenger.server.http.OperationsRoutes;
 import dev.messenger.server.http.PushRoutes;
+import dev.messenger.server.http.SearchRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
@@ -40,6 +46,7 @@ import dev.messenger.server.ws.WsFeature;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcAccountStore;
 import dev.messenger.store.JdbcMessageStore;
+import dev.messenger.store.JdbcSearchStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -127,6 +134,8 @@ public final class MessengerNode implements AutoCloseable {
         new Conversations(
             membership,
             messageStore,
+            messageStore,
+            messageStore,
             accountStore,
             fanout,
             clock,
@@ -191,11 +200,25 @@ public final class MessengerNode implements AutoCloseable {
             settings.messaging().maxMessageChars(),
             media.media(),
             push.dispatcher());
+    MessageChanges changes =
+        new MessageChanges(
+            membership,
+            messageStore,
+            messageStore,
+            fanout,
+            clock,
+            settings.messaging().maxMessageChars(),
+            new Changes.Windows(
+                settings.messaging().editWindow().toMillis(),
+                settings.messaging().deleteWindow().toMillis()));
+    ConversationSettings conversationSettings =
+        new ConversationSettings(membership, messageStore, conversations, fanout);
     ws =
         WsFeature.open(
             accounts,
             new ChatDomain(
                 messaging,
+                changes,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
                 new TypingRelay(membership, fanout),
@@ -253,6 +276,8 @@ public final class MessengerNode implements AutoCloseable {
             });
     AccountRoutes.mount(router, http, accounts, presence, rateLimits);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
+    MessageChangeRoutes.mount(router, http, changes, conversationSettings);
+    SearchRoutes.mount(router, http, new Search(new JdbcSearchStore(db), membership));
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
     PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
