@@ -36,6 +36,7 @@ import dev.messenger.server.http.SearchRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
+import dev.messenger.server.ops.TlsReloader;
 import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.settings.Settings;
@@ -239,6 +240,16 @@ public final class MessengerNode implements AutoCloseable {
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
     bus.onReconnect(ws.sessions()::recheckAll);
+    if (nats != null) {
+      var reconnects = new java.util.concurrent.atomic.AtomicLong();
+      bus.onReconnect(reconnects::incrementAndGet);
+      metrics.counterFn("messenger.nats.reconnects", "reconnects to NATS", reconnects::get);
+      NatsConnection natsNow = nats;
+      metrics.gauge(
+          "messenger.nats.connected",
+          "1 while NATS is connected",
+          () -> natsNow.connected() ? 1 : 0);
+    }
     if (presenceRegistry != null) {
       presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
     }
@@ -296,6 +307,10 @@ public final class MessengerNode implements AutoCloseable {
             .setPerMessageWebSocketCompressionSupported(false)
             .setPerFrameWebSocketCompressionSupported(false)
             .setTcpNoDelay(true);
+    TlsReloader tls = settings.tls().enabled() ? new TlsReloader(settings.tls()) : null;
+    if (tls != null) {
+      tls.configure(options);
+    }
     server =
         vertx
             .createHttpServer(options)
@@ -311,10 +326,14 @@ public final class MessengerNode implements AutoCloseable {
           "cannot listen on " + settings.node().host() + ":" + settings.node().port(), e);
     }
     port = server.actualPort();
+    if (tls != null) {
+      tls.watch(vertx, server);
+    }
     LOG.info(
-        "node {} started on port {}: store {}, bus {}",
+        "node {} started on port {} ({}): store {}, bus {}",
         settings.cluster().nodeId(),
         port,
+        tls != null ? "https, wss" : "http, ws",
         settings.store().kind(),
         settings.cluster().bus());
     vertx.setPeriodic(

@@ -391,6 +391,7 @@ public final class ChatSession {
     } else if (!out.send(frame)) {
       LOG.info("closing session {} of user {}: slow consumer", id, caller.userId());
       out.close(CloseCode.POLICY, "slow consumer");
+      metrics.slowConsumerClosed();
       return false;
     }
     metrics.frameOut();
