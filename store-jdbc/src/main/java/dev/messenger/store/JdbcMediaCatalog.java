@@ -84,11 +84,14 @@ public final class JdbcMediaCatalog implements MediaCatalog {
                         + " SELECT 1 FROM message_media mm JOIN members m"
                         + " ON m.conversation_id = mm.conversation_id"
                         + " WHERE mm.media_id = ? AND m.user_id = ? AND m.left_seq = 0"
-                        + " AND mm.seq >= m.joined_seq",
+                        + " AND mm.seq >= m.joined_seq"
+                        + " UNION ALL"
+                        + " SELECT 1 FROM users WHERE avatar = ? AND deleted_at = 0",
                     mediaId,
                     userId,
                     mediaId,
-                    userId)
+                    userId,
+                    mediaId)
                 .isPresent());
   }
 
