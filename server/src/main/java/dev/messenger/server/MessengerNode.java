@@ -7,10 +7,8 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.bus.Bus;
-import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
-import dev.messenger.core.bus.Topics;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.messaging.Messaging;
 import dev.messenger.core.presence.LocalPresenceRegistry;
@@ -22,10 +20,13 @@ import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
 import dev.messenger.server.chat.SessionLimits;
 import dev.messenger.server.http.AccountRoutes;
+import dev.messenger.server.http.AdminRoutes;
 import dev.messenger.server.http.ConversationRoutes;
+import dev.messenger.server.http.DeviceRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
 import dev.messenger.server.http.OperationsRoutes;
+import dev.messenger.server.http.ProfileRoutes;
 import dev.messenger.server.http.PushRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
@@ -122,6 +123,8 @@ public final class MessengerNode implements AutoCloseable {
     }
     Fanout fanout = new Fanout(bus);
     CachedMembership membership = CachedMembershipWiring.open(messageStore, bus);
+    AccountsFeature accountsFeature = AccountsFeature.open(settings, db, accountStore, bus, clock);
+    Accounts accounts = accountsFeature.accounts;
     Conversations conversations =
         new Conversations(
             membership,
@@ -129,7 +132,8 @@ public final class MessengerNode implements AutoCloseable {
             accountStore,
             fanout,
             clock,
-            settings.messaging().maxGroupSize());
+            settings.messaging().maxGroupSize(),
+            accountsFeature.blocks);
     Timers timers = new VertxTimers(vertx, workers);
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
@@ -141,17 +145,6 @@ public final class MessengerNode implements AutoCloseable {
       metrics.gauge(
           "messenger.workers.queue", "tasks waiting for a worker", () -> pool.getQueue().size());
     }
-    Accounts accounts =
-        new Accounts(
-            accountStore,
-            new Argon2Hasher(
-                settings.accounts().argon2MemoryKib(), settings.accounts().argon2Iterations()),
-            clock,
-            settings.limits().maxDevicesPerUser(),
-            settings.limits().maxContactsPerUser(),
-            caller ->
-                bus.publish(
-                    Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
     Presence presence =
         new Presence(
             registry,
@@ -160,7 +153,8 @@ public final class MessengerNode implements AutoCloseable {
             bus,
             clock,
             timers,
-            settings.messaging().presenceGrace());
+            settings.messaging().presenceGrace(),
+            accountsFeature.blocks);
     if (natsRegistry != null) {
       natsRegistry.onUserLost(presence::lostWithNode);
     }
@@ -189,15 +183,24 @@ public final class MessengerNode implements AutoCloseable {
             clock,
             settings.messaging().maxMessageChars(),
             media.media(),
-            push.dispatcher());
+            push.dispatcher(),
+            accountsFeature.blocks);
     ws =
         WsFeature.open(
-            accounts,
+            token ->
+                accounts
+                    .authenticate(token)
+                    .map(
+                        c -> {
+                          // Loaded here, on a worker, so that sends on the event loop find it.
+                          accountsFeature.blocks.warm(c.userId());
+                          return c;
+                        }),
             new ChatDomain(
                 messaging,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
-                new TypingRelay(membership, fanout),
+                new TypingRelay(membership, fanout, accountsFeature.blocks),
                 presence,
                 bus),
             workers,
@@ -240,7 +243,19 @@ public final class MessengerNode implements AutoCloseable {
                 bodies.handle(ctx);
               }
             });
-    AccountRoutes.mount(router, http, accounts, presence, rateLimits);
+    ProfileRoutes.mount(
+        router, http, accounts, accountsFeature.profiles(media.media()), accountsFeature.blocks);
+    DeviceRoutes.mount(router, http, accounts);
+    AccountRoutes.mount(router, http, accounts, presence, rateLimits, accountsFeature.jwt);
+    AdminRoutes.mount(
+        router,
+        http,
+        accountsFeature.adminKeys,
+        accountsFeature.admin,
+        conversations,
+        messaging,
+        ws.sessions()::count,
+        metrics::sent);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
     PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
@@ -295,6 +310,8 @@ public final class MessengerNode implements AutoCloseable {
     vertx.setPeriodic(
         1000, t -> ws.sessions().sweepIdle(settings.connections().idleTimeout().toMillis()));
     vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
+    // An open WebSocket keeps its token alive (session-idle-timeout).
+    vertx.setPeriodic(60_000, t -> accounts.touch(ws.sessions().deviceIds(), clock.millis()));
     return port;
   }
 
