@@ -311,7 +311,9 @@ public final class MessengerNode implements AutoCloseable {
         1000, t -> ws.sessions().sweepIdle(settings.connections().idleTimeout().toMillis()));
     vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
     // An open WebSocket keeps its token alive (session-idle-timeout).
-    vertx.setPeriodic(60_000, t -> accounts.touch(ws.sessions().deviceIds(), clock.millis()));
+    vertx.setPeriodic(
+        Accounts.touchInterval(settings.accounts().sessionIdleTimeout()).toMillis(),
+        t -> accounts.touch(ws.sessions().deviceIds(), clock.millis()));
     return port;
   }
 

@@ -38,7 +38,10 @@ public final class Accounts {
   /** 32 random bytes: 256 bits, above the protocol's 128. */
   private static final int TOKEN_BYTES = 32;
 
-  /** A token's last use is written at most this often (ms), so requests rarely write. */
+  /**
+   * A token's last use is written at most this often (ms), or a quarter of the idle timeout when
+   * that is shorter, so requests rarely write.
+   */
   static final long TOUCH_EVERY_MILLIS = 60_000;
 
   private final AccountStore store;
@@ -49,6 +52,7 @@ public final class Accounts {
   private final int maxDevicesPerUser;
   private final int maxContactsPerUser;
   private final long sessionIdleMillis;
+  private final long touchEveryMillis;
   private final String dummyHash;
 
   /**
@@ -87,6 +91,7 @@ public final class Accounts {
     this.maxContactsPerUser = maxContactsPerUser;
     this.sessionIdleMillis =
         sessionIdleTimeout == null ? Long.MAX_VALUE : sessionIdleTimeout.toMillis();
+    this.touchEveryMillis = touchInterval(sessionIdleTimeout).toMillis();
     this.onDeviceRevoked = onDeviceRevoked;
     this.dummyHash = hasher.hash(Ids.randomBase64(24));
   }
@@ -177,7 +182,7 @@ public final class Accounts {
     if (user.get().suspended()) {
       throw MessengerException.forbidden("this account is suspended");
     }
-    if (lifecycle != null && now - d.activeAt() >= TOUCH_EVERY_MILLIS) {
+    if (lifecycle != null && now - d.activeAt() >= touchEveryMillis) {
       touch(List.of(d.id()), now);
     }
     return Optional.of(new Caller(d.userId(), d.id()));
@@ -199,6 +204,18 @@ public final class Accounts {
                 LOG.warn("could not record device activity", err);
               }
             });
+  }
+
+  /**
+   * How often a token's use is recorded: a minute, or a quarter of {@code sessionIdleTimeout} when
+   * shorter (null: a minute). The edge records open WebSockets at this interval too.
+   */
+  public static Duration touchInterval(Duration sessionIdleTimeout) {
+    long every =
+        sessionIdleTimeout == null
+            ? TOUCH_EVERY_MILLIS
+            : Math.min(TOUCH_EVERY_MILLIS, Math.max(1, sessionIdleTimeout.toMillis() / 4));
+    return Duration.ofMillis(every);
   }
 
   /** Revokes the caller's device; its token stops working and its sockets are closed. */
