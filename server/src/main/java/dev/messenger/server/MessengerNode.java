@@ -9,8 +9,11 @@ import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
+import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.MessageChanges;
 import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.model.Changes;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
@@ -25,6 +28,7 @@ import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.DeviceRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.MessageChangeRoutes;
 import dev.messenger.server.http.OperationsRoutes;
 import dev.messenger.server.http.ProfileRoutes;
 import dev.messenger.server.http.PushRoutes;
@@ -129,6 +133,8 @@ public final class MessengerNode implements AutoCloseable {
         new Conversations(
             membership,
             messageStore,
+            messageStore,
+            messageStore,
             accountStore,
             fanout,
             clock,
@@ -185,6 +191,19 @@ public final class MessengerNode implements AutoCloseable {
             media.media(),
             push.dispatcher(),
             accountsFeature.blocks);
+    MessageChanges changes =
+        new MessageChanges(
+            membership,
+            messageStore,
+            messageStore,
+            fanout,
+            clock,
+            settings.messaging().maxMessageChars(),
+            new Changes.Windows(
+                settings.messaging().editWindow().toMillis(),
+                settings.messaging().deleteWindow().toMillis()));
+    ConversationSettings conversationSettings =
+        new ConversationSettings(membership, messageStore, conversations, fanout);
     ws =
         WsFeature.open(
             token ->
@@ -198,6 +217,7 @@ public final class MessengerNode implements AutoCloseable {
                         }),
             new ChatDomain(
                 messaging,
+                changes,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
                 new TypingRelay(membership, fanout, accountsFeature.blocks),
@@ -257,6 +277,7 @@ public final class MessengerNode implements AutoCloseable {
         ws.sessions()::count,
         metrics::sent);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
+    MessageChangeRoutes.mount(router, http, changes, conversationSettings);
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
     PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
