@@ -8,17 +8,33 @@ import dev.messenger.core.blocking.Blocks;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.media.Media;
+import dev.messenger.core.media.MediaStore;
+import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.presence.Presence;
+import dev.messenger.core.privacy.Erasure;
+import dev.messenger.core.privacy.Export;
 import dev.messenger.core.profiles.Profiles;
 import dev.messenger.server.auth.AdminKeys;
 import dev.messenger.server.auth.JwtVerifier;
 import dev.messenger.server.http.AccountRoutes;
+import dev.messenger.server.http.AdminRoutes;
+import dev.messenger.server.http.DeviceRoutes;
+import dev.messenger.server.http.Http;
+import dev.messenger.server.http.PrivacyRoutes;
+import dev.messenger.server.http.ProfileRoutes;
+import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.settings.Settings;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcBlockStore;
+import dev.messenger.store.JdbcErasureStore;
 import dev.messenger.store.JdbcUserLifecycleStore;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 
 /**
  * Wires accounts for real deployments (PROTOCOL.md sections 6 and 8): {@link Accounts} with the
@@ -40,14 +56,23 @@ final class AccountsFeature {
   final AccountAdmin admin;
   final AdminKeys adminKeys;
   final AccountRoutes.JwtSignIn jwt;
+  private final Database db;
+  private final Bus bus;
+  private final Clock clock;
 
   private AccountsFeature(
+      Database db,
+      Bus bus,
+      Clock clock,
       JdbcUserLifecycleStore lifecycle,
       Blocks blocks,
       Accounts accounts,
       AccountAdmin admin,
       AdminKeys adminKeys,
       AccountRoutes.JwtSignIn jwt) {
+    this.db = db;
+    this.bus = bus;
+    this.clock = clock;
     this.lifecycle = lifecycle;
     this.blocks = blocks;
     this.accounts = accounts;
@@ -104,8 +129,62 @@ final class AccountsFeature {
       jwt = (token, deviceName) -> signIn.signIn(verifier.verify(token), deviceName);
     }
     return new AccountsFeature(
-        lifecycle, blocks, accounts, admin, new AdminKeys(a.adminKeys()), jwt);
+        db, bus, clock, lifecycle, blocks, accounts, admin, new AdminKeys(a.adminKeys()), jwt);
   }
+
+  /** What the account routes call besides this feature's own services. */
+  record Edge(
+      Presence presence,
+      RateLimits rateLimits,
+      Media media,
+      Conversations conversations,
+      Messaging messaging,
+      Executor workers) {}
+
+  /**
+   * Mounts the account, device, profile, block, admin, erasure and export routes, and finishes in
+   * the background the erasures a crash left pending.
+   *
+   * @param connections open WebSockets on this node (admin stats)
+   * @param onNewMessage counts a message stored through the admin API
+   */
+  void mount(Router router, Http http, Edge edge, IntSupplier connections, Runnable onNewMessage) {
+    ProfileRoutes.mount(router, http, accounts, profiles(edge.media()), blocks);
+    DeviceRoutes.mount(router, http, accounts);
+    AccountRoutes.mount(router, http, accounts, edge.presence(), edge.rateLimits(), jwt);
+    AdminRoutes.mount(
+        router,
+        http,
+        adminKeys,
+        admin,
+        edge.conversations(),
+        edge.messaging(),
+        connections,
+        onNewMessage);
+    Privacy privacy = privacy(edge.conversations(), edge.media().store(), edge.workers());
+    PrivacyRoutes.mount(
+        router, http, adminKeys, accounts, privacy.erasure(), privacy.export(), clock);
+    edge.workers().execute(privacy.erasure()::resumePending);
+  }
+
+  /** Erasure (resumable) and export, over the conversations and the media bytes. */
+  private Privacy privacy(Conversations conversations, MediaStore media, Executor workers) {
+    var store = new JdbcErasureStore(db);
+    Erasure erasure =
+        new Erasure(
+            store,
+            conversations,
+            media,
+            clock,
+            workers,
+            caller ->
+                bus.publish(
+                    Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
+    return new Privacy(erasure, new Export(accounts, conversations, store));
+  }
+
+  /** Erasure and export, as wired. */
+  record Privacy(Erasure erasure, Export export) {}
 
   /** Profile edits, with the avatar rule of the media catalog. */
   Profiles profiles(Media media) {

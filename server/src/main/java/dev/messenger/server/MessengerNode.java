@@ -22,15 +22,11 @@ import dev.messenger.core.store.CachedMembership;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
 import dev.messenger.server.chat.SessionLimits;
-import dev.messenger.server.http.AccountRoutes;
-import dev.messenger.server.http.AdminRoutes;
 import dev.messenger.server.http.ConversationRoutes;
-import dev.messenger.server.http.DeviceRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
 import dev.messenger.server.http.MessageChangeRoutes;
 import dev.messenger.server.http.OperationsRoutes;
-import dev.messenger.server.http.ProfileRoutes;
 import dev.messenger.server.http.PushRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
@@ -263,17 +259,11 @@ public final class MessengerNode implements AutoCloseable {
                 bodies.handle(ctx);
               }
             });
-    ProfileRoutes.mount(
-        router, http, accounts, accountsFeature.profiles(media.media()), accountsFeature.blocks);
-    DeviceRoutes.mount(router, http, accounts);
-    AccountRoutes.mount(router, http, accounts, presence, rateLimits, accountsFeature.jwt);
-    AdminRoutes.mount(
+    accountsFeature.mount(
         router,
         http,
-        accountsFeature.adminKeys,
-        accountsFeature.admin,
-        conversations,
-        messaging,
+        new AccountsFeature.Edge(
+            presence, rateLimits, media.media(), conversations, messaging, workers),
         ws.sessions()::count,
         metrics::sent);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);

@@ -20,7 +20,7 @@ public final class JdbcAccountStore implements AccountStore {
 
   private static final String INSERT_COLUMNS =
       "id, username, display_name, password_hash, created_at, last_seen";
-  private static final String DEVICE_COLUMNS =
+  static final String DEVICE_COLUMNS =
       "id, user_id, name, created_at, revoked_at, push_endpoint, push_p256dh, push_auth,"
           + " last_active_at, push_last_success_at, push_last_error";
 
@@ -252,7 +252,7 @@ public final class JdbcAccountStore implements AccountStore {
         rs.getLong(9));
   }
 
-  private static Device device(ResultSet rs) throws SQLException {
+  static Device device(ResultSet rs) throws SQLException {
     String endpoint = rs.getString(6);
     return new Device(
         rs.getString(1),

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * writes go through the {@link GroupCommitWriter}. Thread-safe.
  */
 public final class JdbcMediaCatalog implements MediaCatalog {
-  private static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at";
+  static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at";
 
   private final Database db;
 
@@ -95,7 +95,7 @@ public final class JdbcMediaCatalog implements MediaCatalog {
                 .isPresent());
   }
 
-  private static MediaInfo media(ResultSet rs) throws SQLException {
+  static MediaInfo media(ResultSet rs) throws SQLException {
     return new MediaInfo(
         rs.getString(1),
         rs.getString(2),
