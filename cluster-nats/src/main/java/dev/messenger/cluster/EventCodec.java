@@ -43,6 +43,10 @@ final class EventCodec {
       o.put("t", "revoked").put("d", d.deviceId());
     } else if (event instanceof BusEvent.MembershipChanged mc) {
       o.put("t", "members").put("c", mc.conversationId());
+    } else if (event instanceof BusEvent.BlockChanged b) {
+      o.put("t", "block").put("by", b.blockerId()).put("u", b.blockedId()).put("on", b.blocked());
+    } else if (event instanceof BusEvent.UserSuspended su) {
+      o.put("t", "suspended").put("u", su.userId()).put("on", su.suspended());
     } else if (event instanceof BusEvent.ConversationChanged cc) {
       o.put("t", "conversation").put("u", cc.userId()).put("c", cc.conversationId());
     }
@@ -74,6 +78,10 @@ final class EventCodec {
         return new BusEvent.DeviceRevoked(text(o, "d"));
       case "members":
         return new BusEvent.MembershipChanged(text(o, "c"));
+      case "block":
+        return new BusEvent.BlockChanged(text(o, "by"), text(o, "u"), o.path("on").asBoolean());
+      case "suspended":
+        return new BusEvent.UserSuspended(text(o, "u"), o.path("on").asBoolean());
       case "conversation":
         return new BusEvent.ConversationChanged(text(o, "u"), text(o, "c"));
       default:

@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
       MessageCommands.Conversations.class,
       ContactsCommand.class,
       GroupCommand.class,
-      ChatCommand.class
+      ChatCommand.class,
+      AccountSettingsCommands.Devices.class,
+      AccountSettingsCommands.Block.class,
+      AccountSettingsCommands.ProfileCommand.class,
+      AdminCommand.class
     })
 public final class Cli implements Runnable {
   /** The server used when neither {@code --server}, the profile nor the environment names one. */
