@@ -11,8 +11,11 @@ import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
 import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.MessageChanges;
 import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.model.Changes;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
@@ -25,6 +28,7 @@ import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.MessageChangeRoutes;
 import dev.messenger.server.http.OperationsRoutes;
 import dev.messenger.server.http.PushRoutes;
 import dev.messenger.server.limits.RateLimits;
@@ -126,6 +130,8 @@ public final class MessengerNode implements AutoCloseable {
         new Conversations(
             membership,
             messageStore,
+            messageStore,
+            messageStore,
             accountStore,
             fanout,
             clock,
@@ -190,11 +196,25 @@ public final class MessengerNode implements AutoCloseable {
             settings.messaging().maxMessageChars(),
             media.media(),
             push.dispatcher());
+    MessageChanges changes =
+        new MessageChanges(
+            membership,
+            messageStore,
+            messageStore,
+            fanout,
+            clock,
+            settings.messaging().maxMessageChars(),
+            new Changes.Windows(
+                settings.messaging().editWindow().toMillis(),
+                settings.messaging().deleteWindow().toMillis()));
+    ConversationSettings conversationSettings =
+        new ConversationSettings(membership, messageStore, conversations, fanout);
     ws =
         WsFeature.open(
             accounts,
             new ChatDomain(
                 messaging,
+                changes,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
                 new TypingRelay(membership, fanout),
@@ -242,6 +262,7 @@ public final class MessengerNode implements AutoCloseable {
             });
     AccountRoutes.mount(router, http, accounts, presence, rateLimits);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
+    MessageChangeRoutes.mount(router, http, changes, conversationSettings);
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
     PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

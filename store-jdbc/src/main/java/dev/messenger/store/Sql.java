@@ -44,9 +44,19 @@ final class Sql {
     return ps;
   }
 
+  /** A parameter that binds SQL NULL as a {@code BIGINT} (a plain null binds as text). */
+  static final Object NULL_BIGINT = new Object();
+
+  /** {@code value}, or {@link #NULL_BIGINT} when it is null. */
+  static Object bigint(Long value) {
+    return value == null ? NULL_BIGINT : value;
+  }
+
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
-      if (params[i] == null) {
+      if (params[i] == NULL_BIGINT) {
+        ps.setNull(i + 1, Types.BIGINT);
+      } else if (params[i] == null) {
         ps.setNull(i + 1, Types.VARCHAR);
       } else {
         ps.setObject(i + 1, params[i]);

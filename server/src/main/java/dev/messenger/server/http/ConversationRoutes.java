@@ -122,7 +122,10 @@ public final class ConversationRoutes {
                           null,
                           JsonFields.text(b, "clientId", true),
                           JsonFields.text(b, "body", false),
-                          attachments);
+                          attachments,
+                          JsonFields.integer(b, "replyTo", false),
+                          JsonFields.ids(b, "mentions", false),
+                          JsonFields.forward(b));
                   // No origin device: every socket of the sender gets the message frame, since
                   // the HTTP answer does not reach them.
                   return messaging

@@ -71,6 +71,19 @@ public sealed interface ServerFrame {
     }
   }
 
+  /**
+   * The answer to {@code edit}, {@code delete}, {@code react}, {@code unreact}, {@code pin} and
+   * {@code unpin} (PROTOCOL.md section 4): {@code seq} is the update entry's, or null for a no-op
+   * that stored nothing.
+   */
+  record Updated(String ref, String conversationId, long target, Long seq) implements ServerFrame {}
+
+  /**
+   * What the user keeps for itself in a conversation changed (PROTOCOL.md section 5): the
+   * conversation's summary as this user sees it.
+   */
+  record Conversation(ConversationSummary conversation) implements ServerFrame {}
+
   /** The answer to {@code ping}. */
   record Pong(String ref) implements ServerFrame {}
 
