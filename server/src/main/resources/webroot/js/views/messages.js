@@ -268,12 +268,10 @@ export class MessagesView {
     const li = this.rows.get(seq);
     if (!li) return false;
     li.scrollIntoView({ block: 'center' });
+    for (const other of this.list.querySelectorAll('[data-highlighted]')) delete other.dataset.highlighted;
     li.classList.add('flash');
-    li.dataset.highlighted = 'true';
-    setTimeout(() => {
-      li.classList.remove('flash');
-      delete li.dataset.highlighted;
-    }, 2000);
+    li.dataset.highlighted = 'true'; // the last one jumped to, until the next jump
+    setTimeout(() => li.classList.remove('flash'), 2000);
     this.stickToBottom = this.nearBottom();
     return true;
   }
