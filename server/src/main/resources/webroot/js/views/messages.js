@@ -93,8 +93,11 @@ export class MessagesView {
     this.insert(c, c.msgs, null);
     this.syncPending(c);
     const divider = this.list.querySelector('.unread-divider');
-    if (divider && divider.offsetTop > this.scroller.clientHeight / 2) {
-      this.scroller.scrollTop = divider.offsetTop - 40;
+    const sc = this.scroller;
+    // More unread than fits: start at the divider, so that nothing unseen is marked read.
+    const dividerTop = divider ? divider.getBoundingClientRect().top - sc.getBoundingClientRect().top + sc.scrollTop : 0;
+    if (divider && sc.scrollHeight - dividerTop > sc.clientHeight) {
+      sc.scrollTop = dividerTop - 40;
       this.stickToBottom = false;
       if (!this.nearBottom()) $('jump-latest').hidden = false;
     } else {

@@ -252,6 +252,42 @@ class WebFeaturesTest {
     assertThat(js(bob).executeScript("return document.title")).isEqualTo("Messenger");
   }
 
+  @Test
+  @Order(7)
+  void pinFromTheMenu_bothSeeThePinnedBar_whichJumpsToTheMessage() {
+    openChat(alice, "Bob Stone");
+    menu(alice, "Read me please", "menu-pin");
+    for (ChromeDriver d : new ChromeDriver[] {alice, bob}) {
+      waitUntil(d, x -> byTestId(x, "pinned-bar").isDisplayed());
+      waitUntil(d, x -> "Read me please".equals(byTestId(x, "pinned-text").getText()));
+    }
+    js(bob).executeScript("document.getElementById('message-scroller').scrollTop = 0;");
+    click(bob, "pinned-bar");
+    waitUntil(
+        bob, d -> "true".equals(messageWith(d, "Read me please").getAttribute("data-highlighted")));
+  }
+
+  @Test
+  @Order(8)
+  void mentionsCompleteFromTheMemberList() {
+    click(alice, "new-group");
+    BrowserSupport.type(alice, "group-name", "Team");
+    BrowserSupport.type(alice, "group-members", "bob");
+    click(alice, "group-create-submit");
+    waitUntil(alice, d -> "Team".equals(byTestId(d, "chat-title").getText()));
+    waitUntil(alice, d -> byTestId(d, "chat-status").getText().startsWith("2 members"));
+    WebElement input = byTestId(alice, "composer-input");
+    input.sendKeys("Hi @bo");
+    WebElement option = waitUntil(alice, d -> byTestId(d, "mention-option"));
+    assertThat(option.getAttribute("data-username")).isEqualTo("bob");
+    input.sendKeys(Keys.ENTER);
+    assertThat(input.getAttribute("value")).isEqualTo("Hi @bob ");
+    input.sendKeys("see this", Keys.ENTER);
+    openChat(bob, "Team");
+    WebElement m = waitMessage(bob, "Hi @bob see this");
+    assertThat(byTestIdIn(m, "mention").getText()).isEqualTo("@bob");
+  }
+
   // ---- helpers ----
 
   private long seqOf(ChromeDriver d, String body) {

@@ -169,6 +169,12 @@ class WebGapsTest {
                 .executeScript(
                     "return arguments[0].nextElementSibling === arguments[1]", divider, first))
         .isEqualTo(true);
+    // Read receipts cover only what is on screen: the first unread ones, not the last.
+    long firstSeq = Long.parseLong(first.getAttribute("data-seq"));
+    waitUntil(alice, d -> readSeq() >= firstSeq);
+    assertThat(readSeq())
+        .isLessThan(Long.parseLong(waitMessage(alice, "Unread 40").getAttribute("data-seq")));
+    assertThat(item(alice, "Bob Stone").getAttribute("data-unread")).isNotEqualTo("0");
     js(alice).executeScript("document.getElementById('message-scroller').scrollTop = 0;");
     waitUntil(alice, d -> byTestId(d, "jump-latest").isDisplayed());
     click(alice, "jump-latest");
@@ -195,6 +201,21 @@ class WebGapsTest {
     waitUntil(alice, d -> byTestId(d, "conversation-list").isDisplayed());
     assertThat(overflow()).as("chat list wider than the screen").isFalse();
     alice.manage().window().setSize(new Dimension(1200, 800));
+  }
+
+  /** Alice's read cursor in the chat with Bob, as the server has it. */
+  private long readSeq() {
+    try {
+      var summary = json.readTree(call("GET", "/api/v1/conversations/" + chatId, bobToken, null));
+      for (var m : summary.get("members")) {
+        if (!m.get("userId").asText().equals(bobId)) {
+          return m.get("readSeq").asLong();
+        }
+      }
+      return 0;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean overflow() {
