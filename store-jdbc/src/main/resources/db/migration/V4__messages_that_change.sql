@@ -14,6 +14,9 @@ ALTER TABLE messages ADD COLUMN update_action TEXT;
 ALTER TABLE messages ADD COLUMN update_target BIGINT;
 ALTER TABLE messages ADD COLUMN update_body TEXT;
 ALTER TABLE messages ADD COLUMN update_emoji TEXT;
+-- The seq of the newest update entry applied to this message (null if none): a device that reads
+-- the message in this state applies only the update entries above it.
+ALTER TABLE messages ADD COLUMN update_seq BIGINT;
 
 -- Who reacted with what. `added_seq` is the seq of the update entry that added the row (users list
 -- in that order); `emoji_seq` is the seq at which the emoji appeared on the message, kept while

@@ -118,6 +118,9 @@ final class EventCodec {
       if (d.editedAt() != null) {
         dn.put("ed", d.editedAt());
       }
+      if (d.updateSeq() != null) {
+        dn.put("us", d.updateSeq());
+      }
       d.mentions().forEach(dn.putArray("men")::add);
       Update u = d.update();
       if (u != null) {
@@ -154,7 +157,8 @@ final class EventCodec {
         d.has("ed") ? d.get("ed").asLong() : null,
         d.path("del").asBoolean(),
         List.of(),
-        update);
+        update,
+        d.has("us") ? d.get("us").asLong() : null);
   }
 
   private static Message message(JsonNode o) {

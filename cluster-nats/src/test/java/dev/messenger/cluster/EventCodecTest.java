@@ -75,7 +75,8 @@ class EventCodecTest {
             "re",
             List.of(),
             null,
-            new MessageDetails(7L, List.of("u_b", "u_c"), true, null, false, List.of(), null));
+            new MessageDetails(
+                7L, List.of("u_b", "u_c"), true, null, false, List.of(), null, null));
     Message entry =
         new NewUpdate("c_1", "u_b", null, 10, new Update(Update.Action.EDITED, 8, "new", null))
             .at(9);

@@ -123,7 +123,7 @@ public final class JdbcMessageLog implements MessageLog {
 
   @Override
   public Optional<Message> message(String conversationId, long seq) {
-    return Sql.read(db, c -> current(c, conversationId, seq));
+    return Sql.snapshot(db, c -> current(c, conversationId, seq));
   }
 
   /** The message in its current state, reactions included. */

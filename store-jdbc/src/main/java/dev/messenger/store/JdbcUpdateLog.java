@@ -71,6 +71,12 @@ public final class JdbcUpdateLog implements UpdateLog {
     Message entry = u.at(seq);
     Rows.insert(c, entry);
     applyTo(c, entry, update);
+    Sql.updateCached(
+        c,
+        "UPDATE messages SET update_seq = ? WHERE conversation_id = ? AND seq = ?",
+        seq,
+        conversationId,
+        update.target());
     return new UpdateResult(
         entry, JdbcMessageLog.current(c, conversationId, update.target()).orElseThrow());
   }

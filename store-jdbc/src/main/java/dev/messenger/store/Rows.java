@@ -25,7 +25,7 @@ final class Rows {
   static final String MESSAGE_COLUMNS =
       "conversation_id, seq, sender_id, client_id, ts, kind, body, attachments, event_action,"
           + " event_user_id, event_name, sender_device_id, reply_to, mentions, forwarded, edited_at,"
-          + " deleted, update_action, update_target, update_body, update_emoji";
+          + " deleted, update_action, update_target, update_body, update_emoji, update_seq";
   static final String MEMBER_INSERT_COLUMNS =
       "conversation_id, user_id, role, joined_seq, delivered_seq, read_seq, left_seq";
   static final String MEMBER_COLUMNS =
@@ -106,7 +106,7 @@ final class Rows {
         c,
         "INSERT INTO messages ("
             + MESSAGE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.conversationId(),
         m.seq(),
         m.senderId(),
@@ -127,7 +127,8 @@ final class Rows {
         u == null ? null : u.action().wire(),
         u == null ? Sql.NULL_BIGINT : u.target(),
         u == null ? null : u.body(),
-        u == null ? null : u.emoji());
+        u == null ? null : u.emoji(),
+        Sql.bigint(d.updateSeq()));
     for (var a : m.attachments()) {
       Sql.update(
           c,
@@ -172,7 +173,8 @@ final class Rows {
             nullableLong(rs, 16),
             rs.getInt(17) != 0,
             List.of(),
-            update);
+            update,
+            nullableLong(rs, 22));
     return new Message(
         rs.getString(1),
         rs.getLong(2),

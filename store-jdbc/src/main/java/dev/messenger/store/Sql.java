@@ -38,6 +38,37 @@ final class Sql {
     }
   }
 
+  /**
+   * Runs a read of several statements on one snapshot (a read transaction; REPEATABLE READ on
+   * PostgreSQL, where each statement would otherwise see its own), so that, e.g., messages and
+   * their reactions agree.
+   */
+  static <T> T snapshot(Database db, Read<T> read) {
+    try (Connection c = db.read()) {
+      boolean postgres = db.dialect() == Dialect.POSTGRES;
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      if (postgres) {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+      try {
+        T result = read.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        if (postgres) {
+          c.setTransactionIsolation(isolation);
+        }
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new MessengerException(ErrorCode.UNAVAILABLE, "the store could not be read", e);
+    }
+  }
+
   static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     bind(ps, params);

@@ -234,14 +234,7 @@ public final class Messaging {
             clock.millis(),
             body,
             media,
-            new MessageDetails(
-                cmd.replyTo(),
-                cmd.mentions(),
-                cmd.forward() != null,
-                null,
-                false,
-                List.of(),
-                null));
+            MessageDetails.sent(cmd.replyTo(), cmd.mentions(), cmd.forward() != null));
     return log.append(m)
         .thenApply(
             r -> {

@@ -7,8 +7,10 @@ import java.util.List;
  * replyTo} the seq it answers (or null), {@code mentions} the user ids it mentions, {@code
  * forwarded} whether it was copied from another message, {@code editedAt} the ts (ms since the
  * epoch) of its last edit (or null), {@code deleted} once deleted for everyone, {@code reactions}
- * in the order each emoji was first used, and {@code update} what an update entry changes (null on
- * every other kind). Immutable.
+ * in the order each emoji was first used, {@code update} what an update entry changes (null on
+ * every other kind), and {@code updateSeq} the seq of the newest update entry already applied to
+ * this message (null if none): a device that got the message in this state applies only the update
+ * entries above it. Immutable.
  */
 public record MessageDetails(
     Long replyTo,
@@ -17,11 +19,12 @@ public record MessageDetails(
     Long editedAt,
     boolean deleted,
     List<Reaction> reactions,
-    Update update) {
+    Update update,
+    Long updateSeq) {
 
   /** A plain message: no reply, mentions, edits, reactions or update. */
   public static final MessageDetails NONE =
-      new MessageDetails(null, List.of(), false, null, false, List.of(), null);
+      new MessageDetails(null, List.of(), false, null, false, List.of(), null, null);
 
   public MessageDetails {
     mentions = mentions == null ? List.of() : List.copyOf(mentions);
@@ -30,11 +33,17 @@ public record MessageDetails(
 
   /** The details of an update entry making {@code update}. */
   public static MessageDetails of(Update update) {
-    return new MessageDetails(null, List.of(), false, null, false, List.of(), update);
+    return new MessageDetails(null, List.of(), false, null, false, List.of(), update, null);
   }
 
   /** These details with the reactions replaced. */
   public MessageDetails withReactions(List<Reaction> r) {
-    return new MessageDetails(replyTo, mentions, forwarded, editedAt, deleted, r, update);
+    return new MessageDetails(
+        replyTo, mentions, forwarded, editedAt, deleted, r, update, updateSeq);
+  }
+
+  /** A message's details as sent: reply, mentions and forward, nothing applied yet. */
+  public static MessageDetails sent(Long replyTo, List<String> mentions, boolean forwarded) {
+    return new MessageDetails(replyTo, mentions, forwarded, null, false, List.of(), null, null);
   }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * How an update entry changes its target (PROTOCOL.md section 4): the fold every device applies in
  * seq order and the stores' result must equal. Pins change the conversation, not the message, so
- * they leave it as it is. Stateless and thread-safe.
+ * they leave its content as it is. Every entry sets the target's {@code updateSeq}; a device
+ * applies an entry only when its seq is above the target's {@code updateSeq} (the state it has
+ * already includes the others). Stateless and thread-safe.
  */
 public final class Updates {
   private Updates() {}
@@ -16,8 +18,8 @@ public final class Updates {
   /**
    * {@code target} after {@code entry}: an edit sets body and {@code editedAt} (the entry's ts); a
    * delete empties body, attachments, mentions and reactions and sets {@code deleted}; a reaction
-   * adds the user to its emoji (a new emoji goes last) or removes it (an emoji nobody has left
-   * disappears).
+   * adds the user to its emoji (a new emoji goes last; a user already there stays where it is) or
+   * removes it (an emoji nobody has left disappears). {@code updateSeq} becomes the entry's seq.
    *
    * @throws IllegalArgumentException if {@code entry} is not an update entry
    */
@@ -27,57 +29,50 @@ public final class Updates {
       throw new IllegalArgumentException("not an update entry: seq " + entry.seq());
     }
     MessageDetails d = target.details();
-    return switch (u.action()) {
-      case EDITED ->
-          with(
-              target,
-              u.body(),
-              target.attachments(),
-              new MessageDetails(
-                  d.replyTo(),
-                  d.mentions(),
-                  d.forwarded(),
-                  entry.ts(),
-                  d.deleted(),
-                  d.reactions(),
-                  d.update()));
-      case DELETED ->
-          with(
-              target,
-              "",
-              List.of(),
-              new MessageDetails(
-                  d.replyTo(),
-                  List.of(),
-                  d.forwarded(),
-                  d.editedAt(),
-                  true,
-                  List.of(),
-                  d.update()));
-      case REACTED ->
-          target.withDetails(
-              d.withReactions(react(d.reactions(), u.emoji(), entry.senderId(), true)));
-      case UNREACTED ->
-          target.withDetails(
-              d.withReactions(react(d.reactions(), u.emoji(), entry.senderId(), false)));
-      case PINNED, UNPINNED -> target;
-    };
-  }
-
-  private static Message with(
-      Message m, String body, List<Attachment> attachments, MessageDetails d) {
+    String body = target.body();
+    List<Attachment> attachments = target.attachments();
+    List<String> mentions = d.mentions();
+    Long editedAt = d.editedAt();
+    boolean deleted = d.deleted();
+    List<Reaction> reactions = d.reactions();
+    switch (u.action()) {
+      case EDITED -> {
+        body = u.body();
+        editedAt = entry.ts();
+      }
+      case DELETED -> {
+        body = "";
+        attachments = List.of();
+        mentions = List.of();
+        reactions = List.of();
+        deleted = true;
+      }
+      case REACTED -> reactions = react(reactions, u.emoji(), entry.senderId(), true);
+      case UNREACTED -> reactions = react(reactions, u.emoji(), entry.senderId(), false);
+      case PINNED, UNPINNED -> {
+        // the conversation's pinned list changes, not the message
+      }
+    }
     return new Message(
-        m.conversationId(),
-        m.seq(),
-        m.senderId(),
-        m.senderDeviceId(),
-        m.clientId(),
-        m.ts(),
-        m.kind(),
+        target.conversationId(),
+        target.seq(),
+        target.senderId(),
+        target.senderDeviceId(),
+        target.clientId(),
+        target.ts(),
+        target.kind(),
         body,
         attachments,
-        m.event(),
-        d);
+        target.event(),
+        new MessageDetails(
+            d.replyTo(),
+            mentions,
+            d.forwarded(),
+            editedAt,
+            deleted,
+            reactions,
+            d.update(),
+            entry.seq()));
   }
 
   private static List<Reaction> react(
@@ -87,8 +82,9 @@ public final class Updates {
       byEmoji.put(r.emoji(), new ArrayList<>(r.userIds()));
     }
     List<String> users = byEmoji.computeIfAbsent(emoji, k -> new ArrayList<>());
-    users.remove(userId);
-    if (add) {
+    if (!add) {
+      users.remove(userId);
+    } else if (!users.contains(userId)) {
       users.add(userId);
     }
     List<Reaction> out = new ArrayList<>();

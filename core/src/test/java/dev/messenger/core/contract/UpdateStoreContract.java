@@ -109,7 +109,7 @@ public abstract class UpdateStoreContract extends StoreContractBase {
                 tick(),
                 "secret",
                 List.of(),
-                new MessageDetails(null, List.of(b), false, null, false, List.of(), null))));
+                new MessageDetails(null, List.of(b), false, null, false, List.of(), null, null))));
     update(c, b, Action.REACTED, 1, null, "👍");
     Message deleted = update(c, a, Action.DELETED, 1, null, null).target();
     assertThat(deleted.body()).isEmpty();
@@ -123,7 +123,7 @@ public abstract class UpdateStoreContract extends StoreContractBase {
   void replyMentionsForwarded_roundTrip() {
     Fixture f = directWithMessages(1);
     MessageDetails d =
-        new MessageDetails(1L, List.of(f.a(), f.b()), true, null, false, List.of(), null);
+        new MessageDetails(1L, List.of(f.a(), f.b()), true, null, false, List.of(), null, null);
     Message sent =
         await(
                 store.append(

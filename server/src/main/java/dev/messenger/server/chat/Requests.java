@@ -44,7 +44,8 @@ final class Requests {
                           c.ref(),
                           c.command().conversationId(),
                           c.command().update().target(),
-                          r.noop() ? null : r.entry().seq()));
+                          r.noop() ? null : r.entry().seq(),
+                          r.noop() ? null : r.entry().ts()));
     } else if (frame instanceof ClientFrame.Sync s) {
       return () ->
           done(new ServerFrame.Synced(s.ref(), domain.conversations().list(caller.userId())));

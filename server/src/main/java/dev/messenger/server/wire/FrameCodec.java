@@ -120,8 +120,10 @@ public final class FrameCodec {
       g.writeNumberField("target", u.target());
       if (u.seq() == null) {
         g.writeNullField("seq");
+        g.writeNullField("ts");
       } else {
         g.writeNumberField("seq", u.seq());
+        g.writeNumberField("ts", u.ts());
       }
     } else if (frame instanceof ServerFrame.Conversation c) {
       g.writeStringField("type", "conversation");

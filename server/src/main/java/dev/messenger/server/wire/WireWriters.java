@@ -100,6 +100,9 @@ final class WireWriters {
       }
       g.writeEndArray();
     }
+    if (d.updateSeq() != null) {
+      g.writeNumberField("updateSeq", d.updateSeq());
+    }
     Update u = d.update();
     if (u != null) {
       g.writeObjectFieldStart("update");
