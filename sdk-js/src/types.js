@@ -68,6 +68,7 @@
  * @property {number} [editedAt]
  * @property {boolean} [deleted]
  * @property {Reaction[]} [reactions]
+ * @property {number} [updateSeq] seq of the newest update entry already applied (messages read from the server)
  */
 
 /**

@@ -7,7 +7,8 @@
 /**
  * The target's state after one update entry, as a new object (the inputs are not changed).
  * Apply a conversation's entries in seq order to the messages they target and every device ends
- * with the state the server holds. `pinned`/`unpinned` do not change the message (see
+ * with the state the server holds. A message read from the server already has every entry up to
+ * its `updateSeq` applied: those are skipped. `pinned`/`unpinned` do not change the message (see
  * {@link applyPins}). An entry for another target, or that is not an update, returns `target`.
  *
  * @param {Message} target
@@ -16,19 +17,22 @@
  */
 export function applyUpdate(target, entry) {
   const u = entry.update;
-  if (entry.kind !== 'update' || !u || u.target !== target.seq || target.deleted) return target;
+  if (entry.kind !== 'update' || !u || u.target !== target.seq) return target;
+  if (target.updateSeq != null && entry.seq <= target.updateSeq) return target;
+  const base = { ...target, updateSeq: entry.seq };
+  if (target.deleted) return base;
   switch (u.action) {
     case 'edited':
-      return { ...target, body: u.body ?? target.body, editedAt: entry.ts };
+      return { ...base, body: u.body ?? target.body, editedAt: entry.ts };
     case 'deleted': {
-      const { attachments, mentions, reactions, ...rest } = target;
+      const { attachments, mentions, reactions, ...rest } = base;
       return { ...rest, body: '', deleted: true };
     }
     case 'reacted':
     case 'unreacted':
-      return { ...target, reactions: react(target.reactions || [], /** @type {string} */ (u.emoji), entry.senderId, u.action === 'reacted') };
+      return { ...base, reactions: react(target.reactions || [], /** @type {string} */ (u.emoji), entry.senderId, u.action === 'reacted') };
     default:
-      return target;
+      return base;
   }
 }
 

@@ -38,6 +38,15 @@ test('a delete empties the message for good', () => {
   assert.equal(applyUpdate(m, entry(5, 'a', { action: 'edited', target: 3, body: 'back' })).body, '');
 });
 
+test('entries at or below updateSeq are already in a message read from the server', () => {
+  const fromServer = { ...base, body: 'v2', editedAt: 3000, updateSeq: 6, reactions: [{ emoji: '👍', count: 1, userIds: ['b'] }] };
+  assert.equal(applyUpdate(fromServer, entry(5, 'b', { action: 'reacted', target: 3, emoji: '👍' })), fromServer);
+  assert.equal(applyUpdate(fromServer, entry(6, 'a', { action: 'edited', target: 3, body: 'v2' })), fromServer);
+  const later = applyUpdate(fromServer, entry(7, 'b', { action: 'unreacted', target: 3, emoji: '👍' }));
+  assert.equal(later.reactions, undefined);
+  assert.equal(later.updateSeq, 7);
+});
+
 test('pins stay sorted and unique', () => {
   let p = [];
   p = applyPins(p, entry(4, 'a', { action: 'pinned', target: 7 }));

@@ -95,6 +95,10 @@ export type Message = {
     editedAt?: number | undefined;
     deleted?: boolean | undefined;
     reactions?: Reaction[] | undefined;
+    /**
+     * seq of the newest update entry already applied (messages read from the server)
+     */
+    updateSeq?: number | undefined;
 };
 export type Member = {
     userId: string;

@@ -3,7 +3,8 @@
 /**
  * The target's state after one update entry, as a new object (the inputs are not changed).
  * Apply a conversation's entries in seq order to the messages they target and every device ends
- * with the state the server holds. `pinned`/`unpinned` do not change the message (see
+ * with the state the server holds. A message read from the server already has every entry up to
+ * its `updateSeq` applied: those are skipped. `pinned`/`unpinned` do not change the message (see
  * {@link applyPins}). An entry for another target, or that is not an update, returns `target`.
  *
  * @param {Message} target
