@@ -126,13 +126,26 @@ public record MessageView(
     if (!entry.isUpdate() || u == null) {
       throw new IllegalArgumentException("not an update entry: seq " + entry.seq());
     }
-    if (u.target() != seq || !entry.conversationId().equals(conversationId)) {
-      throw new IllegalArgumentException(
-          "update entry " + entry.seq() + " changes " + u.target() + ", not " + seq);
+    if (!entry.conversationId().equals(conversationId)) {
+      throw new IllegalArgumentException("update entry " + entry.seq() + " is of another chat");
+    }
+    return applied(entry.senderId(), entry.ts(), u);
+  }
+
+  /**
+   * This message after {@code u} made by {@code userId} at {@code ts}: the fold of {@link
+   * #applied(MessageView)}, for the device that made the change itself, which gets {@code updated}
+   * instead of the update entry (so the {@code editedAt} of its own edit is its guess, {@code ts},
+   * until it reads the message again).
+   *
+   * @throws IllegalArgumentException if {@code u} changes another message
+   */
+  public MessageView applied(String userId, long ts, UpdateView u) {
+    if (u.target() != seq) {
+      throw new IllegalArgumentException("the change is of " + u.target() + ", not " + seq);
     }
     return switch (u.action() == null ? "" : u.action()) {
-      case UpdateView.EDITED ->
-          with(u.body(), attachments, mentions, entry.ts(), deleted, reactions);
+      case UpdateView.EDITED -> with(u.body(), attachments, mentions, ts, deleted, reactions);
       case UpdateView.DELETED -> with("", List.of(), List.of(), editedAt, true, List.of());
       case UpdateView.REACTED, UpdateView.UNREACTED ->
           with(
@@ -141,7 +154,7 @@ public record MessageView(
               mentions,
               editedAt,
               deleted,
-              react(u.emoji(), entry.senderId(), UpdateView.REACTED.equals(u.action())));
+              react(u.emoji(), userId, UpdateView.REACTED.equals(u.action())));
       default -> this;
     };
   }
