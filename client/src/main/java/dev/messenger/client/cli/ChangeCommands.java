@@ -56,7 +56,8 @@ final class ChangeCommands {
     /** Prints {@code m} as {@code history} does. */
     void print(MessageView m) {
       ChatState state =
-          new ChatState(session.userId(), conversation, new Names(session.client()), cli.clock());
+          new ChatState(session.userId(), conversation, new Names(session.client()), cli.clock())
+              .withLookup(Targets.lookup(session.client(), conversation.id()));
       state.messages(List.of(m)).forEach(cli.out()::println);
       cli.out().flush();
     }

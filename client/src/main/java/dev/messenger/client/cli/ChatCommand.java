@@ -86,7 +86,7 @@ final class ChatCommand implements Callable<Integer> {
     names = new Names(client).put(s.userId(), s.profile().username());
     ChatState state =
         new ChatState(s.userId(), conversation, names, cli.clock())
-            .withLookup(seq -> original(conversation.id(), seq));
+            .withLookup(Targets.lookup(client, conversation.id()));
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     ChatSocket socket =
         s.client()
@@ -268,15 +268,6 @@ final class ChatCommand implements Callable<Integer> {
     return userIds.isEmpty()
         ? "nobody yet"
         : String.join(", ", userIds.stream().map(names).toList());
-  }
-
-  /** A message not on screen (what a reply answers), or null when it cannot be read. */
-  private MessageView original(String conversationId, long seq) {
-    try {
-      return client.messages().get(conversationId, seq);
-    } catch (ApiException | java.io.UncheckedIOException e) {
-      return null;
-    }
   }
 
   private void readInput(BlockingQueue<Event> events) {

@@ -35,7 +35,11 @@ final class ChatSettingsCommands {
       return Targets.conversation(session.client(), chat, null);
     }
 
+    /** The HTTP routes, logged in (after {@link #conversation()}, or on their own). */
     MessageApi api() {
+      if (session == null) {
+        session = cli.session();
+      }
       return session.client().messages();
     }
 
@@ -101,7 +105,8 @@ final class ChatSettingsCommands {
   static final class Unmute extends OnChat {
     @Override
     public Integer call() {
-      api().unmute(conversation().id());
+      ConversationView c = conversation();
+      api().unmute(c.id());
       say("unmuted " + chat);
       return 0;
     }
@@ -111,7 +116,8 @@ final class ChatSettingsCommands {
   static final class Archive extends OnChat {
     @Override
     public Integer call() {
-      api().archive(conversation().id(), true);
+      ConversationView c = conversation();
+      api().archive(c.id(), true);
       say("archived " + chat);
       return 0;
     }
@@ -121,7 +127,8 @@ final class ChatSettingsCommands {
   static final class Unarchive extends OnChat {
     @Override
     public Integer call() {
-      api().archive(conversation().id(), false);
+      ConversationView c = conversation();
+      api().archive(c.id(), false);
       say("unarchived " + chat);
       return 0;
     }

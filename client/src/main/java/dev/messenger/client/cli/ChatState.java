@@ -324,7 +324,7 @@ final class ChatState {
   }
 
   private String line(MessageView m) {
-    String tick = me.equals(m.senderId()) ? " " + ticks.of(m.seq()) : "";
+    String tick = me.equals(m.senderId()) && !m.deleted() ? " " + ticks.of(m.seq()) : "";
     return at(m.ts())
         + "#"
         + m.seq()

@@ -105,7 +105,9 @@ final class MessageCommands {
         out = out.withMentions(ids);
       }
       MessageView m = s.client().messages().post(out);
-      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      ChatState state =
+          new ChatState(s.userId(), c, new Names(s.client()), cli.clock())
+              .withLookup(Targets.lookup(s.client(), c.id()));
       state.messages(List.of(m)).forEach(cli.out()::println);
       cli.out().flush();
       return 0;
@@ -144,7 +146,9 @@ final class MessageCommands {
       Cli.Session s = cli.session();
       ConversationView c = Targets.conversation(s.client(), username, group);
       HistoryPage page = s.client().history(c.id(), null, null, limit);
-      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      ChatState state =
+          new ChatState(s.userId(), c, new Names(s.client()), cli.clock())
+              .withLookup(Targets.lookup(s.client(), c.id()));
       PrintWriter out = cli.out();
       if (page.hasMore()) {
         out.println("… older messages not shown");
