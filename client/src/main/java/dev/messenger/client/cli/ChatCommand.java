@@ -14,6 +14,7 @@ import dev.messenger.client.UpdateView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +236,7 @@ final class ChatCommand implements Callable<Integer> {
     ConversationView to;
     try {
       to = Targets.conversation(client, f.to(), null);
-    } catch (CliException | ApiException e) {
+    } catch (CliException | ApiException | UncheckedIOException e) {
       print(List.of("! not forwarded: " + e.getMessage()));
       return;
     }
@@ -261,6 +262,8 @@ final class ChatCommand implements Callable<Integer> {
       return "* #" + seq + " delivered to " + names(r.delivered()) + "; read by " + names(r.read());
     } catch (ApiException e) {
       return "! " + e.code() + ": " + e.errorMessage();
+    } catch (UncheckedIOException e) {
+      return "! " + e.getMessage();
     }
   }
 
