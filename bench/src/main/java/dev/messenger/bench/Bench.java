@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       IdleCommand.class,
       SteadyCommand.class,
+      MixCommand.class,
       SaturationCommand.class,
       FanoutCommand.class,
       ConnectStormCommand.class,
