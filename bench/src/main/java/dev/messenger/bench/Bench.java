@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       ConnectStormCommand.class,
       SoakCommand.class,
       PrefillCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      ClusterModelCommand.class
     })
 public final class Bench implements Runnable {
   @Override
