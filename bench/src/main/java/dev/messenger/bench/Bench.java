@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       SoakCommand.class,
       PrefillCommand.class,
       HistoryCommand.class,
-      ClusterModelCommand.class
+      ClusterModelCommand.class,
+      NemesisCommand.class
     })
 public final class Bench implements Runnable {
   @Override

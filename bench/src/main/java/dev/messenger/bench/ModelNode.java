@@ -34,7 +34,7 @@ final class ModelNode implements AutoCloseable {
     this.connection = NatsConnection.connect(url, "model-" + nodeId);
     this.registry =
         new NatsPresenceRegistry(connection, nodeId, Duration.ofMillis(heartbeatMillis), bucket);
-    this.bus = new NatsBus(connection);
+    this.bus = new NatsBus(connection, registry);
     this.fanout = new Fanout(bus);
     this.deliveries = deliveries;
   }
@@ -73,6 +73,7 @@ final class ModelNode implements AutoCloseable {
 
   @Override
   public void close() {
+    bus.close();
     registry.close();
     connection.close();
   }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * shared NATS on 4222. {@link #varz} reads the server's counters (messages in and out,
  * subscriptions). Not thread-safe: one scenario thread drives it.
  */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -30,23 +30,23 @@ final class NatsServer implements AutoCloseable {
   private Process process;
 
   /** Starts {@code nats-server} on two free loopback ports and a fresh temp directory. */
-  NatsServer() throws IOException, InterruptedException {
+  public NatsServer() throws IOException, InterruptedException {
     this.port = freePort();
     this.monitorPort = freePort();
     this.dir = Files.createTempDirectory("bench-nats");
     start();
   }
 
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Starts the server (again); waits up to 10 s for its port. */
-  void start() throws IOException, InterruptedException {
+  public void start() throws IOException, InterruptedException {
     process =
         new ProcessBuilder(
                 "nats-server",
@@ -72,7 +72,7 @@ final class NatsServer implements AutoCloseable {
   }
 
   /** SIGKILL, then waits for the process to be gone. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process != null) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);

@@ -36,6 +36,9 @@ final class Inbox {
   private final AtomicLong recovered = new AtomicLong();
   private final AtomicLong fallbacks = new AtomicLong();
 
+  /** This node's start (ms, less a second of clock skew): older envelopes were for another life. */
+  private final long since = System.currentTimeMillis() - 1000;
+
   private static final class Source {
     long epoch;
     long last;
@@ -127,7 +130,8 @@ final class Inbox {
                 .put("to", self)
                 .put("ep", ep)
                 .put("after", after)
-                .put("until", until));
+                .put("until", until)
+                .put("since", since));
     CompletableFuture<Message> reply;
     try {
       reply =

@@ -133,10 +133,13 @@ public final class NatsBus implements Bus, AutoCloseable {
    */
   @Override
   public void publishToUsers(Collection<String> userIds, BusEvent event) {
-    recent.remember(userIds, event, System.currentTimeMillis());
+    long now = System.currentTimeMillis();
     Map<String, List<String>> byNode = new HashMap<>();
     for (String u : userIds) {
-      for (String node : routes.nodesOf(u)) {
+      RecentDoorbells.Routed routed = recent.remember(u, event, now);
+      List<String> nodes = routes.nodesOf(u);
+      routed.to(nodes);
+      for (String node : nodes) {
         if (!node.equals(self)) {
           byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(u);
         }
@@ -263,7 +266,7 @@ public final class NatsBus implements Bus, AutoCloseable {
 
   /** The user's first connection on {@code node} was heard of: send it the recent doorbells. */
   private void replay(String user, String node) {
-    List<BusEvent> events = recent.of(user, System.currentTimeMillis());
+    List<BusEvent> events = recent.of(user, node, System.currentTimeMillis());
     for (BusEvent e : events) {
       outbox.send(node, List.of(user), e);
     }

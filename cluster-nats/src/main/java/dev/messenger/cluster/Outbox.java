@@ -43,11 +43,15 @@ final class Outbox {
   private final Supplier<Connection> nats;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
 
-  private record Entry(long seq, byte[] envelope) {}
+  private record Entry(long seq, long at, byte[] envelope) {}
 
   private static final class Link {
     long next;
     long marked;
+
+    /** When the newest envelope dropped from the ring was sent (ms); 0 if none was dropped. */
+    long evictedAt;
+
     final ArrayDeque<Entry> ring = new ArrayDeque<>();
   }
 
@@ -85,9 +89,10 @@ final class Outbox {
       env.set("e", EventCodec.tree(event));
       byte[] bytes = EventCodec.bytes(env);
       if (link.ring.size() >= RING) {
-        link.ring.pollFirst();
+        link.evictedAt = link.ring.pollFirst().at();
       }
-      link.ring.addLast(new Entry(seq, recoverable(event) ? bytes : null));
+      link.ring.addLast(
+          new Entry(seq, System.currentTimeMillis(), recoverable(event) ? bytes : null));
       if (publish) {
         publish(subject(to), bytes);
       }
@@ -113,9 +118,11 @@ final class Outbox {
   }
 
   /**
-   * Answers a target's request {@code {to, ep, after, until}}: {@code {ep, events, upTo, more}}
-   * with the kept envelopes numbered after {@code after} up to {@code until}, or {@code {ep, lost:
-   * true}} if some of them are no longer kept (or were sent by another life of this node).
+   * Answers a target's request {@code {to, ep, after, until, since}}: {@code {ep, events, upTo,
+   * more}} with the kept envelopes numbered after {@code after} up to {@code until} and sent at or
+   * after {@code since} (ms; the target's start: older ones were for its previous life), or {@code
+   * {ep, lost: true}} if some of those are no longer kept (or were sent by another life of this
+   * node).
    */
   byte[] answer(byte[] request) throws IOException {
     JsonNode r = EventCodec.parse(request);
@@ -123,6 +130,7 @@ final class Outbox {
     long ep = r.path("ep").asLong();
     long after = r.path("after").asLong();
     long until = r.path("until").asLong(Long.MAX_VALUE);
+    long since = r.path("since").asLong(0);
     ObjectNode answer = EventCodec.object().put("ep", epoch);
     Link link = links.get(to);
     if (ep != 0 && ep != epoch) {
@@ -135,7 +143,8 @@ final class Outbox {
     ArrayNode events = answer.putArray("events");
     synchronized (link) {
       Entry first = link.ring.peekFirst();
-      if (link.next > after && (first == null || first.seq() > after + 1)) {
+      boolean gapInRing = link.next > after && (first == null || first.seq() > after + 1);
+      if (gapInRing && link.evictedAt >= since) {
         return EventCodec.bytes(EventCodec.object().put("ep", epoch).put("lost", true));
       }
       long upTo = after;
@@ -152,7 +161,7 @@ final class Outbox {
           more = true;
           break;
         }
-        if (e.envelope() != null) {
+        if (e.envelope() != null && e.at() >= since) {
           events.add(EventCodec.parse(e.envelope()));
           n++;
         }

@@ -3,7 +3,6 @@ package dev.messenger.cluster;
 import dev.messenger.core.bus.BusEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +24,36 @@ final class RecentDoorbells {
   static final int PER_USER = 64;
   static final int MAX_USERS = 200_000;
 
-  private record Recent(long at, BusEvent event) {}
+  /** One remembered event; {@code routed} holds the nodes it was sent to (null: being routed). */
+  private static final class Recent {
+    final long at;
+    final BusEvent event;
+    volatile List<String> routed;
+
+    Recent(long at, BusEvent event) {
+      this.at = at;
+      this.event = event;
+    }
+  }
+
+  /** Handle of one remembered event, to record where it was routed. */
+  interface Routed {
+    void to(List<String> nodes);
+  }
 
   private final Map<String, ArrayDeque<Recent>> byUser = new ConcurrentHashMap<>();
   private final AtomicLong notRemembered = new AtomicLong();
 
-  /** Remembers {@code event} for each of {@code users} (messages and revocations only). */
-  void remember(Collection<String> users, BusEvent event, long now) {
+  /**
+   * Remembers {@code event} for {@code user} (messages and revocations only) before it is routed;
+   * the answer records where it went, so that a replay skips those nodes.
+   */
+  Routed remember(String u, BusEvent event, long now) {
     if (!Outbox.recoverable(event)) {
-      return;
+      return nodes -> {};
     }
-    for (String u : users) {
+    Recent r = new Recent(now, event);
+    {
       byUser.compute(
           u,
           (k, q) -> {
@@ -50,20 +68,29 @@ final class RecentDoorbells {
             if (q.size() >= PER_USER) {
               q.pollFirst();
             }
-            q.addLast(new Recent(now, event));
+            q.addLast(r);
             return q;
           });
     }
+    return nodes -> r.routed = nodes;
   }
 
-  /** The events remembered for {@code user} within the window, oldest first. */
-  List<BusEvent> of(String user, long now) {
+  /**
+   * The events remembered for {@code user} within the window that were not routed to {@code node},
+   * oldest first.
+   */
+  List<BusEvent> of(String user, String node, long now) {
     List<BusEvent> events = new ArrayList<>();
     byUser.computeIfPresent(
         user,
         (k, q) -> {
           prune(q, now);
-          q.forEach(r -> events.add(r.event()));
+          for (Recent r : q) {
+            List<String> routed = r.routed;
+            if (routed == null || !routed.contains(node)) {
+              events.add(r.event);
+            }
+          }
           return q.isEmpty() ? null : q;
         });
     return events;
@@ -86,7 +113,7 @@ final class RecentDoorbells {
   }
 
   private static void prune(ArrayDeque<Recent> q, long now) {
-    while (!q.isEmpty() && now - q.peekFirst().at() > WINDOW_MILLIS) {
+    while (!q.isEmpty() && now - q.peekFirst().at > WINDOW_MILLIS) {
       q.pollFirst();
     }
   }
