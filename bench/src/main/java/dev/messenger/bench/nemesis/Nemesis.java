@@ -237,10 +237,14 @@ public final class Nemesis {
     return s;
   }
 
-  /** Starts the nodes' JVMs at once (each takes seconds) and waits for all. */
+  /**
+   * Starts the first node (it migrates the schema), then the others' JVMs at once, and waits for
+   * all.
+   */
   private static void startAll(List<NodeProcess> nodes) throws Exception {
+    nodes.get(0).start();
     List<java.util.concurrent.CompletableFuture<Void>> started = new ArrayList<>();
-    for (NodeProcess n : nodes) {
+    for (NodeProcess n : nodes.subList(1, nodes.size())) {
       started.add(
           java.util.concurrent.CompletableFuture.runAsync(
               () -> {

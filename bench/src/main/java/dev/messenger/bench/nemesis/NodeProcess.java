@@ -59,17 +59,17 @@ public final class NodeProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Starts the JVM and waits (up to 60 s) until the port answers. */
+  /** Starts the JVM and waits (up to 120 s: a loaded machine) until the port answers. */
   public void start() throws IOException, InterruptedException {
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!listening()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException("node " + id + " did not start; see " + log);
+        throw new IOException("node " + id + " did not start; see " + log + ":\n" + tail());
       }
       Thread.sleep(100);
     }
@@ -103,6 +103,16 @@ public final class NodeProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
+    }
+  }
+
+  /** The last lines of the node's log. */
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
     }
   }
 

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * answers not ready, acknowledges sends (PostgreSQL still answers) and loses none of them, and once
  * the cut heals the other node's devices get those messages live, in order, without a {@code sync}
  * (the cut node's outbox marks its links on reconnect and the other node asks for what it missed).
- * Uses the shared PostgreSQL and NATS; skipped without them, except under CI.
+ * The heartbeat is 5 s, so the cut (a few seconds) does not make the other node take the cut one
+ * for dead (which would re-check every session's store and deliver them earlier). Uses the shared
+ * PostgreSQL and NATS; skipped without them, except under CI.
  */
 class CutOffFromNatsTest {
   @TempDir Path tmp;
@@ -54,7 +56,7 @@ class CutOffFromNatsTest {
                     .set(ClusterSettings.BUS, BusKind.NATS)
                     .set(ClusterSettings.NATS_URL, natsUrl)
                     .set(ClusterSettings.NODE_ID, id + System.nanoTime() % 100_000)
-                    .set(ClusterSettings.PRESENCE_HEARTBEAT, Duration.ofMillis(500)));
+                    .set(ClusterSettings.PRESENCE_HEARTBEAT, Duration.ofSeconds(5)));
   }
 
   @Test

@@ -2,11 +2,11 @@ package dev.messenger.bench.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short form of the nemesis (about 60 s of faults, few clients): three nodes in their own JVMs,
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * user agree, no connection saw messages out of order, and the cut-off node answered not ready.
  */
 class NemesisScenarioTest {
-  @TempDir Path tmp;
-
   @Test
   @Timeout(300)
   void shortNemesis_losesNothingAcknowledged_andKeepsEveryHistoryGapFree() throws Exception {
     ClusterServicesForBench.requireBinaries();
+    // Kept after the run (target/), so that a failure can be read in the nodes' logs.
+    Path dir = Files.createDirectories(Path.of("target", "nemesis-" + System.currentTimeMillis()));
     Nemesis.Result r =
         new Nemesis(
                 new Nemesis.Config(
@@ -32,7 +32,7 @@ class NemesisScenarioTest {
                     Duration.ofSeconds(6),
                     null,
                     System.getProperty("java.class.path"),
-                    tmp,
+                    dir.toAbsolutePath(),
                     Duration.ofMillis(500)))
             .run();
     System.out.println(r.markdown());
