@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class NemesisScenarioTest {
   @Test
-  @Timeout(300)
+  @Timeout(480)
   void shortNemesis_losesNothingAcknowledged_andKeepsEveryHistoryGapFree() throws Exception {
     ClusterServicesForBench.requireBinaries();
     // Kept after the run (target/), so that a failure can be read in the nodes' logs.
