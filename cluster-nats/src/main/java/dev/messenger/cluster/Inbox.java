@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * its epoch and the last envelope number seen. A number that skips, or a mark above it, means
  * envelopes were lost: they are asked for on {@code messenger.missed.<source>} and delivered from
  * the answer, so only the conversations whose doorbells were lost are caught up, not every session.
- * When the source cannot give them back (no longer kept, no answer within {@link #ASK_TIMEOUT}, or
- * the source restarted, so its previous life may have died with doorbells unsent) {@code lost}
- * runs: the fallback that makes every session re-check the store. Thread-safe.
+ * When the source cannot give them back (no longer kept, no answer within {@link #ASK_TIMEOUT} in
+ * {@link #ASK_TRIES} tries 0.25, 0.5 and 1 s apart, or the source restarted, so its previous life
+ * may have died with doorbells unsent) {@code lost} runs: the fallback that makes every session
+ * re-check the store. Thread-safe.
  */
 final class Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
@@ -32,6 +34,14 @@ final class Inbox {
   private final Supplier<Connection> nats;
   private final Consumer<JsonNode> deliver;
   private final Runnable lost;
+  private final ScheduledExecutorService timer;
+
+  /**
+   * Tries of one request before the fallback: after a NATS restart the source may not yet have
+   * subscribed again ("no responders").
+   */
+  static final int ASK_TRIES = 4;
+
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final AtomicLong recovered = new AtomicLong();
   private final AtomicLong fallbacks = new AtomicLong();
@@ -48,8 +58,14 @@ final class Inbox {
    * @param deliver hands one envelope's event to the local subscribers of its users
    * @param lost runs when lost doorbells cannot be recovered
    */
-  Inbox(String self, Supplier<Connection> nats, Consumer<JsonNode> deliver, Runnable lost) {
+  Inbox(
+      String self,
+      Supplier<Connection> nats,
+      Consumer<JsonNode> deliver,
+      Runnable lost,
+      ScheduledExecutorService timer) {
     this.self = self;
+    this.timer = timer;
     this.nats = nats;
     this.deliver = deliver;
     this.lost = lost;
@@ -124,6 +140,10 @@ final class Inbox {
   }
 
   private void ask(String src, long ep, long after, long until) {
+    ask(src, ep, after, until, 1);
+  }
+
+  private void ask(String src, long ep, long after, long until, int attempt) {
     byte[] request =
         EventCodec.bytes(
             EventCodec.object()
@@ -144,6 +164,12 @@ final class Inbox {
     reply.whenComplete(
         (m, err) -> {
           if (err != null) {
+            if (attempt < ASK_TRIES) {
+              long wait = 250L << (attempt - 1);
+              timer.schedule(
+                  () -> ask(src, ep, after, until, attempt + 1), wait, TimeUnit.MILLISECONDS);
+              return;
+            }
             LOG.warn("node {} did not give back lost doorbells: {}", src, err.toString());
             fallback();
             return;

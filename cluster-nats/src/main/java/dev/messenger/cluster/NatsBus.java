@@ -89,7 +89,6 @@ public final class NatsBus implements Bus, AutoCloseable {
     this.self = routes.nodeId();
     long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     this.outbox = new Outbox(self, epoch, connection::nats);
-    this.inbox = new Inbox(self, connection::nats, this::deliverEnvelope, this::eventsLost);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -97,6 +96,7 @@ public final class NatsBus implements Bus, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.inbox = new Inbox(self, connection::nats, this::deliverEnvelope, this::eventsLost, timer);
     this.presence = new PresenceBatches(self, connection::nats, PREFIX + "presence");
     Connection nc = connection.nats();
     this.dispatcher = nc.createDispatcher(this::onMessage);
