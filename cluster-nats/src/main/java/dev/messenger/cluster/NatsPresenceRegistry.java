@@ -5,9 +5,6 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +109,7 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
       this.kvm = connection.nats().keyValueManagement();
       ensureBucket();
       this.kv = connection.nats().keyValue(bucket);
-      kv.watchAll(new Watcher(loaded));
+      kv.watchAll(mirror.watcher(loaded::countDown));
       if (!loaded.await(10, TimeUnit.SECONDS)) {
         throw new IOException("the presence bucket " + bucket + " did not load within 10 s");
       }
@@ -363,43 +360,6 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
 
   private static String userKey(String userId, String node) {
     return "u." + userId + "." + node;
-  }
-
-  /** Keeps the {@link PresenceMirror} in step with the bucket. */
-  private final class Watcher implements KeyValueWatcher {
-    private final CountDownLatch loaded;
-
-    Watcher(CountDownLatch loaded) {
-      this.loaded = loaded;
-    }
-
-    @Override
-    public void watch(KeyValueEntry entry) {
-      String key = entry.getKey();
-      boolean put = entry.getOperation() == KeyValueOperation.PUT;
-      long now = System.currentTimeMillis();
-      if (key.startsWith("n.")) {
-        if (put) {
-          mirror.beat(key.substring(2), now);
-        } else {
-          mirror.nodeGone(key.substring(2));
-        }
-      } else if (key.startsWith("u.")) {
-        int dot = key.lastIndexOf('.');
-        String user = key.substring(2, dot);
-        String node = key.substring(dot + 1);
-        if (put) {
-          mirror.put(user, node, now);
-        } else {
-          mirror.remove(user, node);
-        }
-      }
-    }
-
-    @Override
-    public void endOfData() {
-      loaded.countDown();
-    }
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.messenger.cluster;
 
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,6 +156,43 @@ final class PresenceMirror {
       }
     }
     return mine;
+  }
+
+  /**
+   * A watcher of the bucket that keeps this mirror in step: {@code n.<node>} puts are heartbeats,
+   * deletes mean the node left; {@code u.<user>.<node>} puts and deletes are connections. {@code
+   * loaded} runs once the bucket's current content has been read.
+   */
+  KeyValueWatcher watcher(Runnable loaded) {
+    return new KeyValueWatcher() {
+      @Override
+      public void watch(KeyValueEntry entry) {
+        String key = entry.getKey();
+        boolean put = entry.getOperation() == KeyValueOperation.PUT;
+        long now = System.currentTimeMillis();
+        if (key.startsWith("n.")) {
+          if (put) {
+            beat(key.substring(2), now);
+          } else {
+            nodeGone(key.substring(2));
+          }
+        } else if (key.startsWith("u.")) {
+          int dot = key.lastIndexOf('.');
+          String user = key.substring(2, dot);
+          String node = key.substring(dot + 1);
+          if (put) {
+            put(user, node, now);
+          } else {
+            remove(user, node);
+          }
+        }
+      }
+
+      @Override
+      public void endOfData() {
+        loaded.run();
+      }
+    };
   }
 
   /** The nodes seen alive (for tests and logs). */
