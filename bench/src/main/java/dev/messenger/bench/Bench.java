@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
       ConnectStormCommand.class,
       SoakCommand.class,
       PrefillCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      ClusterModelCommand.class,
+      NemesisCommand.class
     })
 public final class Bench implements Runnable {
   @Override

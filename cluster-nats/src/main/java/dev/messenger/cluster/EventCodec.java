@@ -25,6 +25,28 @@ final class EventCodec {
   private EventCodec() {}
 
   static byte[] encode(BusEvent event) {
+    return bytes(tree(event));
+  }
+
+  /** The JSON bytes of {@code o}. */
+  static byte[] bytes(JsonNode o) {
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a bus event", e);
+    }
+  }
+
+  static JsonNode parse(byte[] bytes) throws IOException {
+    return MAPPER.readTree(bytes);
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** The event as a JSON object (its type in {@code t}). */
+  static ObjectNode tree(BusEvent event) {
     ObjectNode o = MAPPER.createObjectNode();
     if (event instanceof BusEvent.MessageStored m) {
       o.put("t", "message");
@@ -50,15 +72,18 @@ final class EventCodec {
     } else if (event instanceof BusEvent.ConversationChanged cc) {
       o.put("t", "conversation").put("u", cc.userId()).put("c", cc.conversationId());
     }
-    try {
-      return MAPPER.writeValueAsBytes(o);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a bus event", e);
-    }
+    return o;
   }
 
   static BusEvent decode(byte[] bytes) throws IOException {
-    JsonNode o = MAPPER.readTree(bytes);
+    return fromTree(MAPPER.readTree(bytes));
+  }
+
+  /** The event of a JSON object made by {@link #tree}. */
+  static BusEvent fromTree(JsonNode o) throws IOException {
+    if (o == null || !o.isObject()) {
+      throw new IOException("a bus event must be a JSON object");
+    }
     String t = o.path("t").asText();
     switch (t) {
       case "message":

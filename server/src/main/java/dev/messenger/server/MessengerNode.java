@@ -81,6 +81,7 @@ public final class MessengerNode implements AutoCloseable {
   private NatsConnection nats;
   private Metrics metrics;
   private NatsPresenceRegistry presenceRegistry;
+  private NatsBus natsBus;
   private MediaFeature media;
   private PushFeature push;
   private int port;
@@ -115,10 +116,11 @@ public final class MessengerNode implements AutoCloseable {
       nats =
           NatsConnection.connect(
               settings.cluster().natsUrl(), "messenger-" + settings.cluster().nodeId());
-      bus = new NatsBus(nats);
       natsRegistry =
           new NatsPresenceRegistry(
               nats, settings.cluster().nodeId(), settings.cluster().presenceHeartbeat());
+      natsBus = new NatsBus(nats, natsRegistry);
+      bus = natsBus;
       registry = natsRegistry;
       presenceRegistry = natsRegistry;
     } else {
@@ -238,7 +240,6 @@ public final class MessengerNode implements AutoCloseable {
                 MAX_FRAME_BYTES,
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
-    bus.onReconnect(ws.sessions()::recheckAll);
     if (nats != null) {
       var reconnects = new java.util.concurrent.atomic.AtomicLong();
       bus.onReconnect(reconnects::incrementAndGet);
@@ -249,8 +250,20 @@ public final class MessengerNode implements AutoCloseable {
           "1 while NATS is connected",
           () -> natsNow.connected() ? 1 : 0);
     }
+    // Doorbells the bus could not give back (a reconnect recovers the others by itself), a dead
+    // node's last ones, and this node's own while others took it for dead: re-check the store.
+    bus.onEventsLost(ws.sessions()::recheckAll);
     if (presenceRegistry != null) {
       presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
+      presenceRegistry.onRoutesDropped(ws.sessions()::recheckAll);
+    }
+    if (natsBus != null) {
+      metrics.counterFn(
+          "messenger.bus.recovered", "doorbells given back after a loss", natsBus::recovered);
+      metrics.counterFn(
+          "messenger.bus.fallbacks",
+          "losses not given back: every session re-checked the store",
+          natsBus::fallbacks);
     }
 
     Router router = Router.router(vertx);
@@ -386,6 +399,9 @@ public final class MessengerNode implements AutoCloseable {
     }
     if (workers != null) {
       workers.shutdown();
+    }
+    if (natsBus != null) {
+      natsBus.close();
     }
     if (presenceRegistry != null) {
       presenceRegistry.close();
