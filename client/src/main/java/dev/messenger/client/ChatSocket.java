@@ -82,6 +82,7 @@ public final class ChatSocket implements AutoCloseable {
 
           @Override
           public void text(String text) {
+            WireTap.Holder.frame(text);
             deliver(Json.parseOrText(text));
           }
 

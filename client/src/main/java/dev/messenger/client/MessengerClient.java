@@ -270,6 +270,7 @@ public final class MessengerClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + r.method() + " " + r.uri(), e);
     }
+    WireTap.Holder.http(r.method(), r.uri(), null, res.statusCode(), res.headers(), res.body());
     if (res.statusCode() < 200 || res.statusCode() > 299) {
       throw ApiException.fromResponse(
           res.statusCode(), new String(res.body(), StandardCharsets.UTF_8));
@@ -395,6 +396,7 @@ public final class MessengerClient {
       throw new IllegalStateException("interrupted during " + method + " " + uri, e);
     }
     int status = res.statusCode();
+    WireTap.Holder.http(method, uri, body, status, res.headers(), res.body());
     if (status < 200 || status > 299) {
       throw ApiException.fromResponse(status, res.body());
     }

@@ -77,6 +77,7 @@ public final class MessengerNode implements AutoCloseable {
   private Database db;
   private ExecutorService workers;
   private HttpServer server;
+  private Router router;
   private WsEndpoint ws;
   private NatsConnection nats;
   private Metrics metrics;
@@ -267,6 +268,7 @@ public final class MessengerNode implements AutoCloseable {
     }
 
     Router router = Router.router(vertx);
+    this.router = router;
     EdgeSecurity.mount(router, settings.limits());
     OperationsRoutes.countErrors(router, metrics);
     OperationsRoutes.mount(router, vertx, metrics, this::ready);
@@ -366,6 +368,11 @@ public final class MessengerNode implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The HTTP router once started (its routes are checked against docs/openapi.json). */
+  public Router router() {
+    return router;
   }
 
   /** Readiness: the store answers a query, and NATS is connected when the bus is NATS. */

@@ -91,6 +91,11 @@ public final class TestNode implements AutoCloseable {
     return port;
   }
 
+  /** The node itself (its router, for the spec tests). */
+  public MessengerNode node() {
+    return node;
+  }
+
   public Path dataDir() {
     return dataDir;
   }
