@@ -17,7 +17,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class SpecTap implements WireTap {
   private static final boolean ON = Boolean.getBoolean("messenger.spec.check");
   private static final Queue<String> PROBLEMS = new ConcurrentLinkedQueue<>();
+  private static final java.util.concurrent.atomic.AtomicLong CHECKED =
+      new java.util.concurrent.atomic.AtomicLong();
   private static volatile Spec spec;
+
+  /** How many exchanges and frames were checked so far. */
+  static long checked() {
+    return CHECKED.get();
+  }
 
   private static Spec spec() {
     Spec s = spec;
@@ -54,6 +61,7 @@ public final class SpecTap implements WireTap {
 
   private static void record(java.util.function.Supplier<List<String>> check) {
     try {
+      CHECKED.incrementAndGet();
       PROBLEMS.addAll(check.get());
     } catch (RuntimeException e) {
       PROBLEMS.add("spec check failed: " + e);
