@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
+import javax.net.ssl.SSLContext;
 
 /**
  * The HTTP side of the protocol (PROTOCOL.md section 2) and the factory of {@link ChatSocket}s.
@@ -49,13 +50,26 @@ public final class MessengerClient {
    * @param baseUri the server, e.g. {@code http://127.0.0.1:8080}; a path prefix is kept
    */
   public MessengerClient(URI baseUri) {
-    this(
-        baseUri,
+    this(baseUri, newHttp(null), null);
+  }
+
+  /**
+   * A client without a token whose TLS connections ({@code https://}, {@code wss://}) trust what
+   * {@code ssl} trusts, e.g. a private CA or a self-signed certificate; host names are still
+   * checked.
+   *
+   * @param baseUri the server, e.g. {@code https://chat.example.org}
+   */
+  public MessengerClient(URI baseUri, SSLContext ssl) {
+    this(baseUri, newHttp(ssl), null);
+  }
+
+  private static HttpClient newHttp(SSLContext ssl) {
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build(),
-        null);
+            .connectTimeout(CONNECT_TIMEOUT);
+    return (ssl == null ? b : b.sslContext(ssl)).build();
   }
 
   private MessengerClient(URI baseUri, HttpClient http, String token) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
 import dev.messenger.core.model.ReceiptStatus;
 import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.model.Update;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,8 @@ final class EventCodec {
       o.put("t", "revoked").put("d", d.deviceId());
     } else if (event instanceof BusEvent.MembershipChanged mc) {
       o.put("t", "members").put("c", mc.conversationId());
+    } else if (event instanceof BusEvent.ConversationChanged cc) {
+      o.put("t", "conversation").put("u", cc.userId()).put("c", cc.conversationId());
     }
     return o;
   }
@@ -95,6 +99,8 @@ final class EventCodec {
         return new BusEvent.DeviceRevoked(text(o, "d"));
       case "members":
         return new BusEvent.MembershipChanged(text(o, "c"));
+      case "conversation":
+        return new BusEvent.ConversationChanged(text(o, "u"), text(o, "c"));
       default:
         throw new IOException("unknown bus event type: " + t);
     }
@@ -128,7 +134,56 @@ final class EventCodec {
           .put("by", m.event().by())
           .put("name", m.event().name());
     }
+    MessageDetails d = m.details();
+    if (!d.equals(MessageDetails.NONE)) {
+      ObjectNode dn = o.putObject("d").put("fwd", d.forwarded()).put("del", d.deleted());
+      if (d.replyTo() != null) {
+        dn.put("re", d.replyTo());
+      }
+      if (d.editedAt() != null) {
+        dn.put("ed", d.editedAt());
+      }
+      if (d.updateSeq() != null) {
+        dn.put("us", d.updateSeq());
+      }
+      d.mentions().forEach(dn.putArray("men")::add);
+      Update u = d.update();
+      if (u != null) {
+        dn.putObject("u")
+            .put("action", u.action().wire())
+            .put("target", u.target())
+            .put("body", u.body())
+            .put("emoji", u.emoji());
+      }
+    }
     return o;
+  }
+
+  /** The details of an encoded message; reactions do not travel (new messages have none). */
+  private static MessageDetails details(JsonNode d) {
+    if (d == null || d.isNull()) {
+      return MessageDetails.NONE;
+    }
+    List<String> mentions = new ArrayList<>();
+    d.path("men").forEach(x -> mentions.add(x.asText()));
+    JsonNode u = d.get("u");
+    Update update =
+        u == null
+            ? null
+            : new Update(
+                Update.Action.fromWire(u.path("action").asText()),
+                u.path("target").asLong(),
+                text(u, "body"),
+                text(u, "emoji"));
+    return new MessageDetails(
+        d.has("re") ? d.get("re").asLong() : null,
+        mentions,
+        d.path("fwd").asBoolean(),
+        d.has("ed") ? d.get("ed").asLong() : null,
+        d.path("del").asBoolean(),
+        List.of(),
+        update,
+        d.has("us") ? d.get("us").asLong() : null);
   }
 
   private static Message message(JsonNode o) {
@@ -161,7 +216,8 @@ final class EventCodec {
         Message.Kind.fromWire(text(o, "k")),
         text(o, "b"),
         attachments,
-        event);
+        event,
+        details(o.get("d")));
   }
 
   private static String text(JsonNode o, String field) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
 import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.model.Update;
+import dev.messenger.core.store.NewUpdate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +59,34 @@ class EventCodecTest {
 
     assertThat(stored.message()).isEqualTo(m);
     assertThat(stored.message().senderDeviceId()).isNull();
+  }
+
+  @Test
+  void versionTwoDetails_andUpdateEntries_roundTrip() throws Exception {
+    Message reply =
+        new Message(
+            "c_1",
+            8,
+            "u_a",
+            "d_1",
+            "cid-8",
+            9,
+            Message.Kind.TEXT,
+            "re",
+            List.of(),
+            null,
+            new MessageDetails(
+                7L, List.of("u_b", "u_c"), true, null, false, List.of(), null, null));
+    Message entry =
+        new NewUpdate("c_1", "u_b", null, 10, new Update(Update.Action.EDITED, 8, "new", null))
+            .at(9);
+    for (Message m : List.of(reply, entry)) {
+      BusEvent.MessageStored stored =
+          (BusEvent.MessageStored)
+              EventCodec.decode(EventCodec.encode(new BusEvent.MessageStored(m)));
+      assertThat(stored.message()).isEqualTo(m);
+    }
+    assertThat(EventCodec.decode(EventCodec.encode(new BusEvent.ConversationChanged("u_a", "c_1"))))
+        .isEqualTo(new BusEvent.ConversationChanged("u_a", "c_1"));
   }
 }

@@ -1,19 +1,25 @@
 package dev.messenger.server;
 
+import dev.messenger.server.ops.OpsCommands;
 import dev.messenger.server.settings.LogFormat;
 import dev.messenger.server.settings.Settings;
 import dev.messenger.server.settings.SettingsParser;
 
 /**
  * {@code java -jar messenger-server.jar [--name=value ...]}: starts one node (PROTOCOL.md section
- * 1), prints {@code listening on port N} when ready, and shuts down cleanly on SIGTERM or SIGINT
- * (sockets closed with 1001, queued writes committed). Exit code 2 for bad settings, 1 if the node
- * cannot start.
+ * 1); {@code backup}, {@code restore} or {@code migrate} as the first argument runs that operator
+ * command instead ({@link OpsCommands}). A node prints {@code listening on port N} when ready, and
+ * shuts down cleanly on SIGTERM or SIGINT (sockets closed with 1001, queued writes committed). Exit
+ * code 2 for bad settings, 1 if the node cannot start.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && OpsCommands.NAMES.contains(args[0])) {
+      System.exit(OpsCommands.run(System.getenv(), args, System.out, System.err));
+      return;
+    }
     Settings settings;
     try {
       settings = SettingsParser.parse(System.getenv(), args);

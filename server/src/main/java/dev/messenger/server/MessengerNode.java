@@ -11,12 +11,16 @@ import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
 import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.MessageChanges;
 import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.model.Changes;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceRegistry;
 import dev.messenger.core.receipts.Receipts;
+import dev.messenger.core.search.Search;
 import dev.messenger.core.store.CachedMembership;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
@@ -25,11 +29,14 @@ import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
+import dev.messenger.server.http.MessageChangeRoutes;
 import dev.messenger.server.http.OperationsRoutes;
 import dev.messenger.server.http.PushRoutes;
+import dev.messenger.server.http.SearchRoutes;
 import dev.messenger.server.limits.RateLimits;
 import dev.messenger.server.media.MediaFeature;
 import dev.messenger.server.metrics.Metrics;
+import dev.messenger.server.ops.TlsReloader;
 import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.settings.Settings;
@@ -39,6 +46,7 @@ import dev.messenger.server.ws.WsFeature;
 import dev.messenger.store.Database;
 import dev.messenger.store.JdbcAccountStore;
 import dev.messenger.store.JdbcMessageStore;
+import dev.messenger.store.JdbcSearchStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -128,6 +136,8 @@ public final class MessengerNode implements AutoCloseable {
         new Conversations(
             membership,
             messageStore,
+            messageStore,
+            messageStore,
             accountStore,
             fanout,
             clock,
@@ -192,11 +202,25 @@ public final class MessengerNode implements AutoCloseable {
             settings.messaging().maxMessageChars(),
             media.media(),
             push.dispatcher());
+    MessageChanges changes =
+        new MessageChanges(
+            membership,
+            messageStore,
+            messageStore,
+            fanout,
+            clock,
+            settings.messaging().maxMessageChars(),
+            new Changes.Windows(
+                settings.messaging().editWindow().toMillis(),
+                settings.messaging().deleteWindow().toMillis()));
+    ConversationSettings conversationSettings =
+        new ConversationSettings(membership, messageStore, conversations, fanout);
     ws =
         WsFeature.open(
             accounts,
             new ChatDomain(
                 messaging,
+                changes,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
                 new TypingRelay(membership, fanout),
@@ -217,21 +241,8 @@ public final class MessengerNode implements AutoCloseable {
                 MAX_FRAME_BYTES,
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
-    // Doorbells the bus could not give back (a reconnect recovers the others by itself), a dead
-    // node's last ones, and this node's own while others took it for dead: re-check the store.
-    bus.onEventsLost(ws.sessions()::recheckAll);
-    if (presenceRegistry != null) {
-      presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
-      presenceRegistry.onRoutesDropped(ws.sessions()::recheckAll);
-    }
-    if (natsBus != null) {
-      metrics.counterFn(
-          "messenger.bus.recovered", "doorbells given back after a loss", natsBus::recovered);
-      metrics.counterFn(
-          "messenger.bus.fallbacks",
-          "losses not given back: every session re-checked the store",
-          natsBus::fallbacks);
-    }
+    ClusterWiring.recheckWhenEventsLost(bus, presenceRegistry, ws.sessions()::recheckAll);
+    ClusterWiring.metrics(metrics, nats, natsBus);
 
     Router router = Router.router(vertx);
     EdgeSecurity.mount(router, settings.limits());
@@ -255,6 +266,8 @@ public final class MessengerNode implements AutoCloseable {
             });
     AccountRoutes.mount(router, http, accounts, presence, rateLimits);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
+    MessageChangeRoutes.mount(router, http, changes, conversationSettings);
+    SearchRoutes.mount(router, http, new Search(new JdbcSearchStore(db), membership));
     MediaRoutes.mount(router, http, media.media(), media.thumbnails());
     PushRoutes.mount(router, http, push.keys().publicKeyBase64(), push.subscriptions());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -284,6 +297,10 @@ public final class MessengerNode implements AutoCloseable {
             .setPerMessageWebSocketCompressionSupported(false)
             .setPerFrameWebSocketCompressionSupported(false)
             .setTcpNoDelay(true);
+    TlsReloader tls = settings.tls().enabled() ? new TlsReloader(settings.tls()) : null;
+    if (tls != null) {
+      tls.configure(options);
+    }
     server =
         vertx
             .createHttpServer(options)
@@ -299,10 +316,14 @@ public final class MessengerNode implements AutoCloseable {
           "cannot listen on " + settings.node().host() + ":" + settings.node().port(), e);
     }
     port = server.actualPort();
+    if (tls != null) {
+      tls.watch(vertx, server);
+    }
     LOG.info(
-        "node {} started on port {}: store {}, bus {}",
+        "node {} started on port {} ({}): store {}, bus {}",
         settings.cluster().nodeId(),
         port,
+        tls != null ? "https, wss" : "http, ws",
         settings.store().kind(),
         settings.cluster().bus());
     vertx.setPeriodic(

@@ -41,7 +41,7 @@ class MessagingE2ETest {
         ChatSocket a2 = alice2.connect();
         ChatSocket b = bob.connect();
         ChatSocket b2 = bob2.connect()) {
-      assertThat(a.readyFrame().get("protocol").asInt()).isEqualTo(1);
+      assertThat(a.readyFrame().get("protocol").asInt()).isEqualTo(2);
       assertThat(a.userId()).isEqualTo(alice.id());
 
       JsonNode sent = a.sendTo(bob.id(), "c-1", "hello bob").join();

@@ -10,6 +10,14 @@ public interface Dialect {
   /** True if {@code e} reports a unique or primary key violation. */
   boolean isUniqueViolation(SQLException e);
 
+  /**
+   * What ends a {@code SELECT} that must lock the rows it reads until the transaction ends: {@code
+   * " FOR UPDATE"} on PostgreSQL; nothing on SQLite, whose single writer already excludes others.
+   */
+  default String forUpdate() {
+    return "";
+  }
+
   /** The SQLite dialect. */
   Dialect SQLITE =
       new Dialect() {
@@ -38,6 +46,11 @@ public interface Dialect {
         @Override
         public boolean isUniqueViolation(SQLException e) {
           return "23505".equals(e.getSQLState());
+        }
+
+        @Override
+        public String forUpdate() {
+          return " FOR UPDATE";
         }
       };
 }

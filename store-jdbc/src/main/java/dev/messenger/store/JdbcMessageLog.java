@@ -2,6 +2,7 @@ package dev.messenger.store;
 
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.Reaction;
 import dev.messenger.core.store.AppendResult;
 import dev.messenger.core.store.MessageLog;
 import dev.messenger.core.store.NewMessage;
@@ -65,48 +66,83 @@ public final class JdbcMessageLog implements MessageLog {
         "SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq >= ?";
     return Sql.read(
         db,
-        c -> {
-          if (after != null && before != null) {
-            return Sql.list(
+        c -> ReactionRows.attach(c, read(c, base, conversationId, minSeq, before, after, limit)));
+  }
+
+  private static List<Message> read(
+      Connection c,
+      String base,
+      String conversationId,
+      long minSeq,
+      Long before,
+      Long after,
+      int limit)
+      throws SQLException {
+    if (after != null && before != null) {
+      return Sql.list(
+          c,
+          Rows::message,
+          base + " AND seq > ? AND seq < ? ORDER BY seq LIMIT ?",
+          conversationId,
+          minSeq,
+          after,
+          before,
+          limit);
+    }
+    if (after != null) {
+      return Sql.list(
+          c,
+          Rows::message,
+          base + " AND seq > ? ORDER BY seq LIMIT ?",
+          conversationId,
+          minSeq,
+          after,
+          limit);
+    }
+    List<Message> newestFirst =
+        before != null
+            ? Sql.list(
                 c,
                 Rows::message,
-                base + " AND seq > ? AND seq < ? ORDER BY seq LIMIT ?",
+                base + " AND seq < ? ORDER BY seq DESC LIMIT ?",
                 conversationId,
                 minSeq,
-                after,
                 before,
-                limit);
-          }
-          if (after != null) {
-            return Sql.list(
+                limit)
+            : Sql.list(
                 c,
                 Rows::message,
-                base + " AND seq > ? ORDER BY seq LIMIT ?",
+                base + " ORDER BY seq DESC LIMIT ?",
                 conversationId,
                 minSeq,
-                after,
                 limit);
-          }
-          List<Message> newestFirst =
-              before != null
-                  ? Sql.list(
-                      c,
-                      Rows::message,
-                      base + " AND seq < ? ORDER BY seq DESC LIMIT ?",
-                      conversationId,
-                      minSeq,
-                      before,
-                      limit)
-                  : Sql.list(
-                      c,
-                      Rows::message,
-                      base + " ORDER BY seq DESC LIMIT ?",
-                      conversationId,
-                      minSeq,
-                      limit);
-          List<Message> ascending = new ArrayList<>(newestFirst);
-          Collections.reverse(ascending);
-          return ascending;
-        });
+    List<Message> ascending = new ArrayList<>(newestFirst);
+    Collections.reverse(ascending);
+    return ascending;
+  }
+
+  @Override
+  public Optional<Message> message(String conversationId, long seq) {
+    return Sql.snapshot(db, c -> current(c, conversationId, seq));
+  }
+
+  /** The message in its current state, reactions included. */
+  static Optional<Message> current(Connection c, String conversationId, long seq)
+      throws SQLException {
+    Optional<Message> m =
+        Sql.oneCached(
+            c,
+            Rows::message,
+            "SELECT "
+                + Rows.MESSAGE_COLUMNS
+                + " FROM messages WHERE conversation_id = ? AND seq = ?",
+            conversationId,
+            seq);
+    if (m.isEmpty() || !m.get().liveText()) {
+      return m;
+    }
+    List<Reaction> r = ReactionRows.of(c, conversationId, seq);
+    return Optional.of(
+        r.isEmpty() ? m.get() : m.get().withDetails(m.get().details().withReactions(r)));
   }
 }

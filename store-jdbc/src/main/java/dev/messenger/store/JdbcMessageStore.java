@@ -3,30 +3,75 @@ package dev.messenger.store;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.CursorMove;
 import dev.messenger.core.model.Member;
+import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Message;
 import dev.messenger.core.model.ReceiptStatus;
 import dev.messenger.core.model.SystemEvent;
 import dev.messenger.core.store.AppendResult;
 import dev.messenger.core.store.MessageStore;
 import dev.messenger.core.store.NewMessage;
+import dev.messenger.core.store.NewUpdate;
+import dev.messenger.core.store.UpdateResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
- * The three store ports on one SQL database, for the composition root: {@link
- * JdbcConversationStore}, {@link JdbcMessageLog} and {@link JdbcCursorStore}, to which every call
- * goes. Thread-safe.
+ * The store ports on one SQL database, for the composition root: {@link JdbcConversationStore},
+ * {@link JdbcMessageLog} and {@link JdbcCursorStore}, {@link JdbcUpdateLog} and {@link
+ * JdbcMemberSettingsStore}, to which every call goes. Thread-safe.
  */
 public final class JdbcMessageStore implements MessageStore {
   private final JdbcConversationStore conversations;
   private final JdbcMessageLog log;
   private final JdbcCursorStore cursors;
+  private final JdbcUpdateLog updates;
+  private final JdbcMemberSettingsStore settings;
 
   public JdbcMessageStore(Database db) {
     this.conversations = new JdbcConversationStore(db);
     this.log = new JdbcMessageLog(db);
     this.cursors = new JdbcCursorStore(db);
+    this.updates = new JdbcUpdateLog(db);
+    this.settings = new JdbcMemberSettingsStore(db);
+  }
+
+  @Override
+  public CompletableFuture<UpdateResult> update(NewUpdate update, Rule rule) {
+    return updates.update(update, rule);
+  }
+
+  @Override
+  public Optional<Message> message(String conversationId, long seq) {
+    return log.message(conversationId, seq);
+  }
+
+  @Override
+  public List<Long> pinned(String conversationId) {
+    return updates.pinned(conversationId);
+  }
+
+  @Override
+  public Map<String, List<Long>> pinnedOf(String userId) {
+    return updates.pinnedOf(userId);
+  }
+
+  @Override
+  public CompletableFuture<Member> changeSettings(
+      String conversationId, String userId, UnaryOperator<MemberSettings> change) {
+    return settings.changeSettings(conversationId, userId, change);
+  }
+
+  @Override
+  public long unreadCount(Member member) {
+    return settings.unreadCount(member);
+  }
+
+  @Override
+  public Map<String, Long> unreadCounts(String userId) {
+    return settings.unreadCounts(userId);
   }
 
   @Override

@@ -4,8 +4,11 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.Member;
+import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
 import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.model.Update;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,15 +24,18 @@ final class Rows {
 
   static final String MESSAGE_COLUMNS =
       "conversation_id, seq, sender_id, client_id, ts, kind, body, attachments, event_action,"
-          + " event_user_id, event_name, sender_device_id";
-  static final String MEMBER_COLUMNS =
+          + " event_user_id, event_name, sender_device_id, reply_to, mentions, forwarded, edited_at,"
+          + " deleted, update_action, update_target, update_body, update_emoji, update_seq";
+  static final String MEMBER_INSERT_COLUMNS =
       "conversation_id, user_id, role, joined_seq, delivered_seq, read_seq, left_seq";
+  static final String MEMBER_COLUMNS =
+      MEMBER_INSERT_COLUMNS + ", muted_until, archived, cleared_seq";
   static final String CONVERSATION_COLUMNS = "id, kind, name, last_seq, last_activity, created_at";
 
   static void insertMember(Connection c, Member m) throws SQLException {
     Sql.update(
         c,
-        "INSERT INTO members (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO members (" + MEMBER_INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
         m.conversationId(),
         m.userId(),
         m.role().wire(),
@@ -94,11 +100,13 @@ final class Rows {
   /** Inserts a message row, and its media links. */
   static void insert(Connection c, Message m) throws SQLException {
     SystemEvent e = m.event();
+    MessageDetails d = m.details();
+    Update u = d.update();
     Sql.updateCached(
         c,
         "INSERT INTO messages ("
             + MESSAGE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.conversationId(),
         m.seq(),
         m.senderId(),
@@ -110,7 +118,17 @@ final class Rows {
         e == null ? null : e.action().wire(),
         e == null ? null : e.userId(),
         e == null ? null : e.name(),
-        m.senderDeviceId());
+        m.senderDeviceId(),
+        Sql.bigint(d.replyTo()),
+        d.mentions().isEmpty() ? null : String.join(",", d.mentions()),
+        d.forwarded() ? 1 : 0,
+        Sql.bigint(d.editedAt()),
+        d.deleted() ? 1 : 0,
+        u == null ? null : u.action().wire(),
+        u == null ? Sql.NULL_BIGINT : u.target(),
+        u == null ? null : u.body(),
+        u == null ? null : u.emoji(),
+        Sql.bigint(d.updateSeq()));
     for (var a : m.attachments()) {
       Sql.update(
           c,
@@ -137,6 +155,26 @@ final class Rows {
                 rs.getString(10),
                 rs.getString(3),
                 rs.getString(11));
+    String updateAction = rs.getString(18);
+    Update update =
+        updateAction == null
+            ? null
+            : new Update(
+                Update.Action.fromWire(updateAction),
+                rs.getLong(19),
+                rs.getString(20),
+                rs.getString(21));
+    String mentions = rs.getString(14);
+    MessageDetails details =
+        new MessageDetails(
+            nullableLong(rs, 13),
+            mentions == null || mentions.isEmpty() ? List.of() : List.of(mentions.split(",")),
+            rs.getInt(15) != 0,
+            nullableLong(rs, 16),
+            rs.getInt(17) != 0,
+            List.of(),
+            update,
+            nullableLong(rs, 22));
     return new Message(
         rs.getString(1),
         rs.getLong(2),
@@ -147,7 +185,13 @@ final class Rows {
         kind,
         rs.getString(7),
         AttachmentColumn.decode(attachments),
-        event);
+        event,
+        details);
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
   }
 
   static Member member(ResultSet rs) throws SQLException {
@@ -158,7 +202,8 @@ final class Rows {
         rs.getLong(4),
         rs.getLong(5),
         rs.getLong(6),
-        rs.getLong(7));
+        rs.getLong(7),
+        new MemberSettings(rs.getLong(8), rs.getInt(9) != 0, rs.getLong(10)));
   }
 
   static Conversation conversation(ResultSet rs) throws SQLException {

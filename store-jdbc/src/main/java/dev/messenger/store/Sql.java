@@ -38,15 +38,56 @@ final class Sql {
     }
   }
 
+  /**
+   * Runs a read of several statements on one snapshot (a read transaction; REPEATABLE READ on
+   * PostgreSQL, where each statement would otherwise see its own), so that, e.g., messages and
+   * their reactions agree.
+   */
+  static <T> T snapshot(Database db, Read<T> read) {
+    try (Connection c = db.read()) {
+      boolean postgres = db.dialect() == Dialect.POSTGRES;
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      if (postgres) {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+      try {
+        T result = read.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        if (postgres) {
+          c.setTransactionIsolation(isolation);
+        }
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new MessengerException(ErrorCode.UNAVAILABLE, "the store could not be read", e);
+    }
+  }
+
   static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     bind(ps, params);
     return ps;
   }
 
+  /** A parameter that binds SQL NULL as a {@code BIGINT} (a plain null binds as text). */
+  static final Object NULL_BIGINT = new Object();
+
+  /** {@code value}, or {@link #NULL_BIGINT} when it is null. */
+  static Object bigint(Long value) {
+    return value == null ? NULL_BIGINT : value;
+  }
+
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
-      if (params[i] == null) {
+      if (params[i] == NULL_BIGINT) {
+        ps.setNull(i + 1, Types.BIGINT);
+      } else if (params[i] == null) {
         ps.setNull(i + 1, Types.VARCHAR);
       } else {
         ps.setObject(i + 1, params[i]);

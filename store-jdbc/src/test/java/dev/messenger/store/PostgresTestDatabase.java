@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -62,10 +65,17 @@ final class PostgresTestDatabase implements AutoCloseable {
   void truncate() {
     try (Connection c = database.read();
         Statement st = c.createStatement()) {
-      st.execute(
-          "TRUNCATE message_media, media, messages, members, conversations, contacts, devices,"
-              + " users RESTART IDENTITY"
-              + " CASCADE");
+      // Every table but Flyway's history, so tables added by later migrations are emptied too.
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                  + " AND tablename <> 'flyway_schema_history'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      st.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty " + name, e);
     }

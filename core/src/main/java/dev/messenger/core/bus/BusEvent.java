@@ -47,6 +47,12 @@ public sealed interface BusEvent {
    */
   record MembershipChanged(String conversationId) implements BusEvent {}
 
+  /**
+   * What user {@code userId} keeps for itself in a conversation changed (mute, archive, clear;
+   * PROTOCOL.md section 5): each of its devices gets a {@code conversation} frame with its summary.
+   */
+  record ConversationChanged(String userId, String conversationId) implements BusEvent {}
+
   /** A device logged out: its sockets close with 4001. */
   record DeviceRevoked(String deviceId) implements BusEvent {}
 }

@@ -19,6 +19,14 @@ public final class Fanout {
     bus.publishToUsers(members.stream().map(Member::userId).toList(), event);
   }
 
+  /**
+   * Tells every node that what it cached of a conversation's members is stale (a member's settings
+   * changed): {@link BusEvent.MembershipChanged} on {@link Topics#members()}.
+   */
+  public void membersChanged(String conversationId) {
+    bus.publish(Topics.members(), new BusEvent.MembershipChanged(conversationId));
+  }
+
   /** Publishes {@code event} to one user. */
   public void toUser(String userId, BusEvent event) {
     bus.publish(Topics.user(userId), event);

@@ -15,11 +15,14 @@ import dev.messenger.core.model.Message;
 import dev.messenger.core.model.SystemEvent;
 import dev.messenger.core.model.SystemEvent.Action;
 import dev.messenger.core.store.ConversationStore;
+import dev.messenger.core.store.MemberSettingsStore;
 import dev.messenger.core.store.MessageLog;
+import dev.messenger.core.store.UpdateLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +38,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Conversations {
   private final ConversationStore store;
   private final MessageLog log;
+  private final UpdateLog updates;
+  private final MemberSettingsStore settings;
   private final AccountStore accounts;
   private final Access access;
   private final Fanout fanout;
@@ -44,17 +49,23 @@ public final class Conversations {
   /**
    * @param store conversations and membership
    * @param log the messages, for each summary's last message
+   * @param updates the pinned messages of each summary
+   * @param settings what each member keeps for itself, and unread counts
    * @param maxGroupSize most members of a group, creator included (setting {@code max-group-size})
    */
   public Conversations(
       ConversationStore store,
       MessageLog log,
+      UpdateLog updates,
+      MemberSettingsStore settings,
       AccountStore accounts,
       Fanout fanout,
       Clock clock,
       int maxGroupSize) {
     this.store = store;
     this.log = log;
+    this.updates = updates;
+    this.settings = settings;
     this.accounts = accounts;
     this.access = new Access(store);
     this.fanout = fanout;
@@ -215,28 +226,51 @@ public final class Conversations {
   /** The caller's conversations, most recently active first. */
   public List<ConversationSummary> list(String userId) {
     List<ConversationSummary> out = new ArrayList<>();
+    Map<String, Long> unread = settings.unreadCounts(userId);
+    Map<String, List<Long>> pinned = updates.pinnedOf(userId);
     for (Conversation c : store.conversationsOf(userId)) {
-      out.add(summaryOf(userId, c));
+      out.add(
+          summaryOf(
+              userId, c, unread.getOrDefault(c.id(), 0L), pinned.getOrDefault(c.id(), List.of())));
     }
     return out;
   }
 
   /** One conversation's summary, if the caller is an active member. */
   public ConversationSummary summary(String userId, String conversationId) {
-    access.requireActive(conversationId, userId);
-    return summaryOf(userId, store.conversation(conversationId).orElseThrow());
+    Member self = access.requireActive(conversationId, userId);
+    return summaryOf(
+        userId,
+        store.conversation(conversationId).orElseThrow(),
+        settings.unreadCount(self),
+        updates.pinned(conversationId));
   }
 
-  private ConversationSummary summaryOf(String userId, Conversation c) {
+  /** How many of the newest messages a summary looks through for one that is not an update. */
+  private static final int LAST_MESSAGE_SCAN = 20;
+
+  private ConversationSummary summaryOf(
+      String userId, Conversation c, long unread, List<Long> pinned) {
     List<Member> members = store.activeMembers(c.id());
-    long floor =
-        members.stream()
-            .filter(m -> m.userId().equals(userId))
-            .mapToLong(Member::joinedSeq)
-            .findFirst()
-            .orElse(Long.MAX_VALUE);
-    List<Message> last = log.messages(c.id(), floor, null, null, 1);
-    return new ConversationSummary(c, members, last.isEmpty() ? null : last.get(0));
+    Member self = members.stream().filter(m -> m.userId().equals(userId)).findFirst().orElse(null);
+    long floor = self == null ? Long.MAX_VALUE : self.firstVisibleSeq();
+    Message last = null;
+    Long before = null;
+    // The newest visible message that is not an update entry, read a few at a time.
+    while (last == null) {
+      List<Message> page = log.messages(c.id(), floor, before, null, LAST_MESSAGE_SCAN);
+      for (int i = page.size() - 1; i >= 0 && last == null; i--) {
+        if (page.get(i).kind() != Message.Kind.UPDATE) {
+          last = page.get(i);
+        }
+      }
+      if (page.size() < LAST_MESSAGE_SCAN) {
+        break;
+      }
+      before = page.get(0).seq();
+    }
+    return new ConversationSummary(
+        c, members, last, pinned, unread, self == null ? null : self.settings());
   }
 
   private void requireGroupAdmin(String conversationId, String userId) {

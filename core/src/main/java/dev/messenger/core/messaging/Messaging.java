@@ -13,6 +13,7 @@ import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
 import dev.messenger.core.store.AppendResult;
 import dev.messenger.core.store.ConversationStore;
 import dev.messenger.core.store.MessageLog;
@@ -130,6 +131,9 @@ public final class Messaging {
    * @throws MessengerException {@code bad_request} or {@code too_large}
    */
   private String validBody(SendCommand cmd) {
+    if (cmd.forward() != null) {
+      return ""; // the forwarded message's body, taken when appending
+    }
     boolean hasAttachments = !cmd.attachments().isEmpty();
     String body = cmd.body();
     if (Text.codePoints(body) > maxMessageChars) {
@@ -160,17 +164,27 @@ public final class Messaging {
     } catch (java.util.concurrent.CompletionException e) {
       throw MessengerException.unwrap(e);
     }
-    return new SendCommand(c.id(), null, cmd.clientId(), cmd.body(), cmd.attachments());
+    return new SendCommand(
+        c.id(),
+        null,
+        cmd.clientId(),
+        cmd.forward() == null ? cmd.body() : null,
+        cmd.attachments(),
+        cmd.replyTo(),
+        cmd.mentions(),
+        cmd.forward());
   }
 
   /**
    * True if {@link #send} of {@code cmd} would not block: it names a conversation whose members are
-   * cached and carries no attachments (whose check reads the store). The edge may then call it on
-   * an event loop.
+   * cached and carries no attachments, reply or forward (whose checks read the store). The edge may
+   * then call it on an event loop.
    */
   public boolean sendsWithoutBlocking(SendCommand cmd) {
     return cmd.to() == null
         && cmd.attachments().isEmpty()
+        && cmd.replyTo() == null
+        && cmd.forward() == null
         && store.fanoutMembersCached(cmd.conversationId());
   }
 
@@ -185,14 +199,32 @@ public final class Messaging {
     // One read serves both the membership check and the fan-out list; the access rule gives the
     // precise error (not_found or forbidden) only when the sender is not in it.
     List<Member> members = store.fanoutMembers(conversationId);
-    if (members.stream().noneMatch(x -> x.userId().equals(caller.userId()))) {
-      access.requireActive(conversationId, caller.userId());
-      throw MessengerException.notFound("no such conversation");
-    }
+    Member self =
+        members.stream()
+            .filter(x -> x.userId().equals(caller.userId()))
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  access.requireActive(conversationId, caller.userId());
+                  throw MessengerException.notFound("no such conversation");
+                });
     List<Attachment> media =
         hasAttachments
             ? attachments.resolve(caller.userId(), cmd.attachments().stream().distinct().toList())
             : List.of();
+    if (cmd.replyTo() != null) {
+      visibleText(self, cmd.replyTo(), "no such message to reply to");
+    }
+    for (String mentioned : cmd.mentions()) {
+      if (members.stream().noneMatch(x -> x.userId().equals(mentioned))) {
+        throw MessengerException.badRequest("mentions must be members of the conversation");
+      }
+    }
+    if (cmd.forward() != null) {
+      Message source = forwarded(caller.userId(), cmd.forward());
+      body = source.body();
+      media = source.attachments();
+    }
     NewMessage m =
         new NewMessage(
             conversationId,
@@ -201,7 +233,8 @@ public final class Messaging {
             cmd.clientId(),
             clock.millis(),
             body,
-            media);
+            media,
+            MessageDetails.sent(cmd.replyTo(), cmd.mentions(), cmd.forward() != null));
     return log.append(m)
         .thenApply(
             r -> {
@@ -218,6 +251,41 @@ public final class Messaging {
   }
 
   /**
+   * The {@code text} message at {@code seq} that {@code member} can see (from its join on, above
+   * what it cleared), deleted or not.
+   *
+   * @throws MessengerException {@code not_found} with {@code what} otherwise
+   */
+  private Message visibleText(Member member, long seq, String what) {
+    if (seq < member.firstVisibleSeq()) {
+      throw MessengerException.notFound(what);
+    }
+    return log.message(member.conversationId(), seq)
+        .filter(x -> x.kind() == Message.Kind.TEXT)
+        .orElseThrow(() -> MessengerException.notFound(what));
+  }
+
+  /**
+   * The message a forward copies: one the sender can see in a conversation it is in, {@code text},
+   * not deleted.
+   *
+   * @throws MessengerException {@code not_found} otherwise
+   */
+  private Message forwarded(String userId, SendCommand.Forward f) {
+    String what = "no such message to forward";
+    Member member =
+        store
+            .member(f.conversationId(), userId)
+            .filter(Member::active)
+            .orElseThrow(() -> MessengerException.notFound(what));
+    Message source = visibleText(member, f.seq(), what);
+    if (source.details().deleted()) {
+      throw MessengerException.notFound(what);
+    }
+    return source;
+  }
+
+  /**
    * Shorthand for {@link #history(String, HistoryQuery)} with {@link HistoryQuery#of}.
    *
    * @throws MessengerException {@code bad_request} for arguments {@link HistoryQuery} refuses
@@ -230,7 +298,8 @@ public final class Messaging {
   }
 
   /**
-   * A page of the conversation's history that the caller may see (from its join on): see {@link
+   * A page of the conversation's history that the caller may see (from its join on, above what it
+   * cleared for itself), every message in its current state, update entries included: see {@link
    * HistoryQuery} for the paging rules. Blocks on a store read; {@code not_found} or {@code
    * forbidden} when the caller is not an active member.
    */
@@ -240,7 +309,8 @@ public final class Messaging {
     Long after = query.after();
     int n = query.limit();
     Member member = access.requireActive(conversationId, userId);
-    List<Message> rows = log.messages(conversationId, member.joinedSeq(), before, after, n + 1);
+    List<Message> rows =
+        log.messages(conversationId, member.firstVisibleSeq(), before, after, n + 1);
     boolean hasMore = rows.size() > n;
     if (!hasMore) {
       return new HistoryPage(rows, false);

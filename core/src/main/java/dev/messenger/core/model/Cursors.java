@@ -38,7 +38,8 @@ public final class Cursors {
             member.joinedSeq(),
             delivered,
             read,
-            member.leftSeq());
+            member.leftSeq(),
+            member.settings());
     return new CursorMove(after, delivered != member.deliveredSeq(), read != member.readSeq());
   }
 }

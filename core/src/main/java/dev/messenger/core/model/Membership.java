@@ -46,7 +46,8 @@ public final class Membership {
         member.joinedSeq(),
         member.deliveredSeq(),
         member.readSeq(),
-        seq);
+        seq,
+        member.settings());
   }
 
   /**
@@ -73,7 +74,8 @@ public final class Membership {
                     m.joinedSeq(),
                     m.deliveredSeq(),
                     m.readSeq(),
-                    m.leftSeq()));
+                    m.leftSeq(),
+                    m.settings()));
   }
 
   /**

@@ -134,11 +134,24 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
     return stats;
   }
 
-  /** Queues the push decision for a stored message; returns at once. */
+  /**
+   * Queues the push decision for a stored message; returns at once. Members who muted the
+   * conversation get none unless the message mentions them (PROTOCOL.md section 5); only {@code
+   * text} messages push (update entries never do).
+   */
   @Override
   public void stored(Message message, List<Member> members) {
+    if (message.kind() != Message.Kind.TEXT) {
+      return;
+    }
+    long now = clock.millis();
+    List<String> mentioned = message.details().mentions();
     List<String> others =
-        members.stream().map(Member::userId).filter(u -> !u.equals(message.senderId())).toList();
+        members.stream()
+            .filter(m -> !m.settings().mutedAt(now) || mentioned.contains(m.userId()))
+            .map(Member::userId)
+            .filter(u -> !u.equals(message.senderId()))
+            .toList();
     if (!others.isEmpty()) {
       offer(new Decide(message, others));
     }

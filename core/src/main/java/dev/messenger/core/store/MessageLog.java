@@ -2,12 +2,14 @@ package dev.messenger.core.store;
 
 import dev.messenger.core.model.Message;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The messages of every conversation, numbered by seq (1, 2, 3, ... without gaps): appends of user
- * messages and range reads. System messages enter through {@link ConversationStore}. Guarantees,
- * failures and thread-safety as in the {@linkplain dev.messenger.core.store package} description.
+ * messages, range reads and single reads, always in their current state. System messages enter
+ * through {@link ConversationStore}. Guarantees, failures and thread-safety as in the {@linkplain
+ * dev.messenger.core.store package} description.
  */
 public interface MessageLog {
 
@@ -25,4 +27,10 @@ public interface MessageLog {
    * Empty for an unknown conversation.
    */
   List<Message> messages(String conversationId, long minSeq, Long before, Long after, int limit);
+
+  /**
+   * The message at {@code seq} in its current state (PROTOCOL.md section 4: edits, deletion and
+   * reactions applied), if it exists.
+   */
+  Optional<Message> message(String conversationId, long seq);
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Ids;
 import dev.messenger.core.accounts.AccountStore;
-import dev.messenger.core.accounts.User;
 import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.CursorMove;
@@ -24,16 +23,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,25 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * that the users the store refers to exist (PostgreSQL enforces the foreign keys).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class MessageStoreContract {
-  private static final AtomicLong CLIENT_IDS = new AtomicLong();
-
-  protected MessageStore store;
-  protected AccountStore accounts;
-  private long now = 1_700_000_000_000L;
-
-  /** A fresh, empty store; called once before each test, before {@link #newAccountStore()}. */
-  protected abstract MessageStore newMessageStore() throws Exception;
-
-  /** An account store on the same database as the store {@link #newMessageStore()} just made. */
-  protected abstract AccountStore newAccountStore() throws Exception;
-
-  @BeforeEach
-  void openStores() throws Exception {
-    store = newMessageStore();
-    accounts = newAccountStore();
-  }
-
+public abstract class MessageStoreContract extends StoreContractBase {
   // ------------------------------------------------------------------ append
 
   @Test
@@ -563,22 +541,22 @@ public abstract class MessageStoreContract {
   void advanceCursor_delivered_movesDeliveredOnly() {
     Fixture f = directWithMessages(3);
 
-    CursorMove move = await(store.advanceCursor(f.c, f.b, ReceiptStatus.DELIVERED, 2));
+    CursorMove move = await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.DELIVERED, 2));
 
     assertThat(move.deliveredMoved()).isTrue();
     assertThat(move.readMoved()).isFalse();
     assertThat(move.member().deliveredSeq()).isEqualTo(2);
     assertThat(move.member().readSeq()).isZero();
-    assertThat(store.member(f.c, f.b).orElseThrow().deliveredSeq()).isEqualTo(2);
+    assertThat(store.member(f.c(), f.b()).orElseThrow().deliveredSeq()).isEqualTo(2);
   }
 
   @Test
   void advanceCursor_lowerSeq_neverMovesBack() {
     Fixture f = directWithMessages(3);
-    await(store.advanceCursor(f.c, f.b, ReceiptStatus.READ, 3));
+    await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.READ, 3));
 
-    CursorMove delivered = await(store.advanceCursor(f.c, f.b, ReceiptStatus.DELIVERED, 1));
-    CursorMove read = await(store.advanceCursor(f.c, f.b, ReceiptStatus.READ, 2));
+    CursorMove delivered = await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.DELIVERED, 1));
+    CursorMove read = await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.READ, 2));
 
     for (CursorMove move : List.of(delivered, read)) {
       assertThat(move.deliveredMoved()).isFalse();
@@ -586,7 +564,7 @@ public abstract class MessageStoreContract {
       assertThat(move.member().deliveredSeq()).isEqualTo(3);
       assertThat(move.member().readSeq()).isEqualTo(3);
     }
-    Member m = store.member(f.c, f.b).orElseThrow();
+    Member m = store.member(f.c(), f.b()).orElseThrow();
     assertThat(m.deliveredSeq()).isEqualTo(3);
     assertThat(m.readSeq()).isEqualTo(3);
   }
@@ -595,11 +573,11 @@ public abstract class MessageStoreContract {
   void advanceCursor_read_impliesDelivered() {
     Fixture f = directWithMessages(3);
 
-    CursorMove move = await(store.advanceCursor(f.c, f.b, ReceiptStatus.READ, 3));
+    CursorMove move = await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.READ, 3));
 
     assertThat(move.deliveredMoved()).isTrue();
     assertThat(move.readMoved()).isTrue();
-    Member m = store.member(f.c, f.b).orElseThrow();
+    Member m = store.member(f.c(), f.b()).orElseThrow();
     assertThat(m.deliveredSeq()).isEqualTo(3);
     assertThat(m.readSeq()).isEqualTo(3);
   }
@@ -607,9 +585,9 @@ public abstract class MessageStoreContract {
   @Test
   void advanceCursor_readBelowDelivered_movesReadOnly() {
     Fixture f = directWithMessages(3);
-    await(store.advanceCursor(f.c, f.b, ReceiptStatus.DELIVERED, 3));
+    await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.DELIVERED, 3));
 
-    CursorMove move = await(store.advanceCursor(f.c, f.b, ReceiptStatus.READ, 2));
+    CursorMove move = await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.READ, 2));
 
     assertThat(move.deliveredMoved()).isFalse();
     assertThat(move.readMoved()).isTrue();
@@ -621,9 +599,9 @@ public abstract class MessageStoreContract {
   void advanceCursor_isPerMember() {
     Fixture f = directWithMessages(3);
 
-    await(store.advanceCursor(f.c, f.b, ReceiptStatus.READ, 3));
+    await(store.advanceCursor(f.c(), f.b(), ReceiptStatus.READ, 3));
 
-    Member other = store.member(f.c, f.a).orElseThrow();
+    Member other = store.member(f.c(), f.a()).orElseThrow();
     assertThat(other.deliveredSeq()).isZero();
     assertThat(other.readSeq()).isZero();
   }
@@ -633,9 +611,9 @@ public abstract class MessageStoreContract {
     Fixture f = directWithMessages(3);
 
     assertFailsWith(
-        ErrorCode.BAD_REQUEST, () -> store.advanceCursor(f.c, f.b, ReceiptStatus.DELIVERED, 4));
+        ErrorCode.BAD_REQUEST, () -> store.advanceCursor(f.c(), f.b(), ReceiptStatus.DELIVERED, 4));
 
-    assertThat(store.member(f.c, f.b).orElseThrow().deliveredSeq()).isZero();
+    assertThat(store.member(f.c(), f.b()).orElseThrow().deliveredSeq()).isZero();
   }
 
   @Test
@@ -644,7 +622,7 @@ public abstract class MessageStoreContract {
     String stranger = user("stranger");
 
     assertFailsWith(
-        ErrorCode.NOT_FOUND, () -> store.advanceCursor(f.c, stranger, ReceiptStatus.READ, 1));
+        ErrorCode.NOT_FOUND, () -> store.advanceCursor(f.c(), stranger, ReceiptStatus.READ, 1));
   }
 
   @Test
@@ -663,46 +641,46 @@ public abstract class MessageStoreContract {
   void messages_neither_newestLimitAscending() {
     Fixture f = directWithMessages(10);
 
-    assertThat(seqs(store.messages(f.c, 1, null, null, 3))).containsExactly(8L, 9L, 10L);
-    assertThat(seqs(store.messages(f.c, 1, null, null, 50))).hasSize(10).startsWith(1L);
+    assertThat(seqs(store.messages(f.c(), 1, null, null, 3))).containsExactly(8L, 9L, 10L);
+    assertThat(seqs(store.messages(f.c(), 1, null, null, 50))).hasSize(10).startsWith(1L);
   }
 
   @Test
   void messages_after_firstLimitAbove() {
     Fixture f = directWithMessages(10);
 
-    assertThat(seqs(store.messages(f.c, 1, null, 2L, 3))).containsExactly(3L, 4L, 5L);
-    assertThat(seqs(store.messages(f.c, 1, null, 0L, 2))).containsExactly(1L, 2L);
-    assertThat(store.messages(f.c, 1, null, 10L, 3)).isEmpty();
+    assertThat(seqs(store.messages(f.c(), 1, null, 2L, 3))).containsExactly(3L, 4L, 5L);
+    assertThat(seqs(store.messages(f.c(), 1, null, 0L, 2))).containsExactly(1L, 2L);
+    assertThat(store.messages(f.c(), 1, null, 10L, 3)).isEmpty();
   }
 
   @Test
   void messages_before_lastLimitBelow() {
     Fixture f = directWithMessages(10);
 
-    assertThat(seqs(store.messages(f.c, 1, 5L, null, 3))).containsExactly(2L, 3L, 4L);
-    assertThat(seqs(store.messages(f.c, 1, 3L, null, 10))).containsExactly(1L, 2L);
-    assertThat(store.messages(f.c, 1, 1L, null, 10)).isEmpty();
+    assertThat(seqs(store.messages(f.c(), 1, 5L, null, 3))).containsExactly(2L, 3L, 4L);
+    assertThat(seqs(store.messages(f.c(), 1, 3L, null, 10))).containsExactly(1L, 2L);
+    assertThat(store.messages(f.c(), 1, 1L, null, 10)).isEmpty();
   }
 
   @Test
   void messages_both_firstLimitStrictlyBetween() {
     Fixture f = directWithMessages(10);
 
-    assertThat(seqs(store.messages(f.c, 1, 9L, 2L, 3))).containsExactly(3L, 4L, 5L);
-    assertThat(seqs(store.messages(f.c, 1, 6L, 2L, 10))).containsExactly(3L, 4L, 5L);
-    assertThat(store.messages(f.c, 1, 4L, 3L, 10)).isEmpty();
+    assertThat(seqs(store.messages(f.c(), 1, 9L, 2L, 3))).containsExactly(3L, 4L, 5L);
+    assertThat(seqs(store.messages(f.c(), 1, 6L, 2L, 10))).containsExactly(3L, 4L, 5L);
+    assertThat(store.messages(f.c(), 1, 4L, 3L, 10)).isEmpty();
   }
 
   @Test
   void messages_minSeq_hidesOlder() {
     Fixture f = directWithMessages(10);
 
-    assertThat(seqs(store.messages(f.c, 4, null, null, 100)))
+    assertThat(seqs(store.messages(f.c(), 4, null, null, 100)))
         .containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L);
-    assertThat(seqs(store.messages(f.c, 4, 6L, null, 10))).containsExactly(4L, 5L);
-    assertThat(seqs(store.messages(f.c, 4, null, 1L, 2))).containsExactly(4L, 5L);
-    assertThat(seqs(store.messages(f.c, 4, 8L, 1L, 10))).containsExactly(4L, 5L, 6L, 7L);
+    assertThat(seqs(store.messages(f.c(), 4, 6L, null, 10))).containsExactly(4L, 5L);
+    assertThat(seqs(store.messages(f.c(), 4, null, 1L, 2))).containsExactly(4L, 5L);
+    assertThat(seqs(store.messages(f.c(), 4, 8L, 1L, 10))).containsExactly(4L, 5L, 6L, 7L);
   }
 
   @Test
@@ -711,15 +689,15 @@ public abstract class MessageStoreContract {
 
     List<List<Message>> ranges =
         List.of(
-            store.messages(f.c, 1, null, null, 10),
-            store.messages(f.c, 1, null, 0L, 10),
-            store.messages(f.c, 1, 5L, null, 10),
-            store.messages(f.c, 1, 5L, 0L, 10));
+            store.messages(f.c(), 1, null, null, 10),
+            store.messages(f.c(), 1, null, 0L, 10),
+            store.messages(f.c(), 1, 5L, null, 10),
+            store.messages(f.c(), 1, 5L, 0L, 10));
 
     for (List<Message> range : ranges) {
       assertThat(range)
           .extracting(Message::senderDeviceId)
-          .containsExactly(device(f.a), device(f.b), device(f.a), device(f.b));
+          .containsExactly(device(f.a()), device(f.b()), device(f.a()), device(f.b()));
     }
   }
 
@@ -750,7 +728,7 @@ public abstract class MessageStoreContract {
   void conversationsOf_reflectsLastSeq() {
     Fixture f = directWithMessages(2);
 
-    assertThat(store.conversationsOf(f.a))
+    assertThat(store.conversationsOf(f.a()))
         .singleElement()
         .extracting(Conversation::lastSeq)
         .isEqualTo(2L);
@@ -782,67 +760,6 @@ public abstract class MessageStoreContract {
     assertThat(store.member(c, user("stranger"))).isEmpty();
     assertThat(store.member("c_missing", a)).isEmpty();
     assertThat(store.activeMembers("c_missing")).isEmpty();
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  /** A direct conversation between a and b with {@code n} messages, seq 1..n. */
-  protected record Fixture(String a, String b, String c) {}
-
-  protected Fixture directWithMessages(int n) {
-    String a = user("alice");
-    String b = user("bob");
-    String c = direct(a, b);
-    for (int i = 1; i <= n; i++) {
-      assertThat(send(c, i % 2 == 0 ? b : a, "message " + i).message().seq()).isEqualTo(i);
-    }
-    return new Fixture(a, b, c);
-  }
-
-  /** Creates a user in the paired account store; returns its id. Names are made unique. */
-  protected String user(String name) {
-    String id = Ids.newId("u");
-    String username = (name + "_" + id.substring(2, 8)).toLowerCase(Locale.ROOT);
-    await(accounts.createUser(new User(id, username, name, "plain:x", tick(), 0)));
-    return id;
-  }
-
-  protected String direct(String a, String b) {
-    return await(store.openDirect(a, b, Ids.newId("c"), tick())).id();
-  }
-
-  protected String group(String creator, String name) {
-    return group(creator, name, List.of());
-  }
-
-  protected String group(String creator, String name, List<String> others) {
-    String id = Ids.newId("c");
-    await(store.createGroup(id, name, creator, others, tick()));
-    return id;
-  }
-
-  protected AppendResult send(String conversationId, String sender, String body) {
-    return await(
-        store.append(
-            new NewMessage(
-                conversationId, sender, device(sender), clientId(), tick(), body, null)));
-  }
-
-  /** The device {@link #send} sends from. */
-  protected static String device(String userId) {
-    return "d_" + userId;
-  }
-
-  /** A strictly increasing time, so activity order is well defined. */
-  protected long tick() {
-    synchronized (this) {
-      now += 10;
-      return now;
-    }
-  }
-
-  private static String clientId() {
-    return "cid-" + CLIENT_IDS.incrementAndGet();
   }
 
   private static List<Long> seqs(List<Message> messages) {

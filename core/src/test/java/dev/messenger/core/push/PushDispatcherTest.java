@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.accounts.Device;
 import dev.messenger.core.model.Member;
+import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
+import dev.messenger.core.model.Update;
 import dev.messenger.core.presence.LocalPresenceRegistry;
+import dev.messenger.core.store.NewUpdate;
 import dev.messenger.core.testing.FakeClock;
 import dev.messenger.core.testing.FakeTimers;
 import dev.messenger.core.testing.InMemoryAccountStore;
@@ -92,6 +96,39 @@ class PushDispatcherTest {
     stored("c1", 1, "alice", "bob", "carol");
 
     waitUntil("carol's push", () -> stats.sent() == 1);
+    assertThat(sender.sent())
+        .extracting(RecordingPushSender.Sent::endpoint)
+        .containsExactly("https://push/c");
+  }
+
+  @Test
+  void mutedMember_getsNoPush_unlessMentioned_andUpdateEntriesNeverPush() throws Exception {
+    device("db", "bob", "https://push/b");
+    device("dc", "carol", "https://push/c");
+    MemberSettings muted = new MemberSettings(clock.millis() + 60_000, false, 0);
+    Member bob = new Member("c1", "bob", Member.Role.MEMBER, 1, 0, 0, 0, muted);
+    Member carol = new Member("c1", "carol", Member.Role.MEMBER, 1, 0, 0, 0, muted);
+    List<Member> members = List.of(member("alice"), bob, carol);
+    Message mentionsCarol =
+        new Message(
+            "c1",
+            1,
+            "alice",
+            null,
+            "k1",
+            0,
+            Message.Kind.TEXT,
+            "hi @carol",
+            null,
+            null,
+            new MessageDetails(null, List.of("carol"), false, null, false, List.of(), null, null));
+    dispatcher.stored(
+        new NewUpdate("c1", "alice", null, 0, new Update(Update.Action.EDITED, 1, "x", null)).at(2),
+        List.of(member("alice"), member("bob"), member("carol")));
+    dispatcher.stored(mentionsCarol, members);
+
+    waitUntil("carol's push", () -> stats.sent() == 1);
+    Thread.sleep(200);
     assertThat(sender.sent())
         .extracting(RecordingPushSender.Sent::endpoint)
         .containsExactly("https://push/c");

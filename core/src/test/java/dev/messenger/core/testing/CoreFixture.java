@@ -7,8 +7,11 @@ import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.accounts.User;
 import dev.messenger.core.bus.Fanout;
+import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
+import dev.messenger.core.messaging.MessageChanges;
 import dev.messenger.core.messaging.Messaging;
+import dev.messenger.core.model.Changes;
 import dev.messenger.core.presence.LocalPresenceRegistry;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.receipts.Receipts;
@@ -27,6 +30,9 @@ public final class CoreFixture {
   public static final int MAX_MESSAGE_CHARS = 20;
   public static final Duration PRESENCE_GRACE = Duration.ofSeconds(5);
 
+  /** Edit and delete window of the fixture's {@link #changes}, in ms: one hour. */
+  public static final long WINDOW = 3_600_000;
+
   public final FakeClock clock = new FakeClock();
   public final FakeTimers timers = new FakeTimers(clock);
   public final RecordingBus bus = new RecordingBus();
@@ -40,7 +46,9 @@ public final class CoreFixture {
 
   public final Accounts accounts;
   public final Conversations conversations;
+  public final ConversationSettings conversationSettings;
   public final Messaging messaging;
+  public final MessageChanges changes;
   public final Receipts receipts;
   public final TypingRelay typing;
   public final Presence presence;
@@ -53,8 +61,19 @@ public final class CoreFixture {
   public CoreFixture(int maxGroupSize, int maxMessageChars, Duration presenceGrace) {
     accounts =
         new Accounts(accountStore, new PlainHasher(), clock, c -> revokedDevices.add(c.deviceId()));
-    conversations = new Conversations(store, store, accountStore, fanout, clock, maxGroupSize);
+    conversations =
+        new Conversations(store, store, store, store, accountStore, fanout, clock, maxGroupSize);
+    conversationSettings = new ConversationSettings(store, store, conversations, fanout);
     messaging = new Messaging(store, store, conversations, fanout, clock, maxMessageChars);
+    changes =
+        new MessageChanges(
+            store,
+            store,
+            store,
+            fanout,
+            clock,
+            maxMessageChars,
+            new Changes.Windows(WINDOW, WINDOW));
     receipts = new Receipts(store, store, fanout);
     typing = new TypingRelay(store, fanout);
     presence =

@@ -6,13 +6,19 @@ import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.CursorMove;
 import dev.messenger.core.model.Cursors;
 import dev.messenger.core.model.Member;
+import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Membership;
 import dev.messenger.core.model.Message;
 import dev.messenger.core.model.ReceiptStatus;
 import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.model.TargetState;
+import dev.messenger.core.model.Update;
+import dev.messenger.core.model.Updates;
 import dev.messenger.core.store.AppendResult;
 import dev.messenger.core.store.MessageStore;
 import dev.messenger.core.store.NewMessage;
+import dev.messenger.core.store.NewUpdate;
+import dev.messenger.core.store.UpdateResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link MessageStore} in memory, per the interface's Javadoc. The domain rules (founders,
@@ -43,6 +51,9 @@ public final class InMemoryMessageStore implements MessageStore {
 
   /** By "sender|clientId". */
   private final Map<String, Message> byClientId = new HashMap<>();
+
+  /** Pinned seqs by conversation. */
+  private final Map<String, TreeSet<Long>> pins = new HashMap<>();
 
   private final List<Runnable> held = new ArrayList<>();
   private boolean paused;
@@ -206,7 +217,112 @@ public final class InMemoryMessageStore implements MessageStore {
         });
   }
 
+  @Override
+  public CompletableFuture<UpdateResult> update(NewUpdate u, Rule rule) {
+    return write(
+        () -> {
+          String id = u.conversationId();
+          Conversation c = conversations.get(id);
+          List<Message> list = messages.get(id);
+          long t = u.update().target();
+          if (c == null || t < 1 || t > list.size()) {
+            throw MessengerException.notFound("no such message");
+          }
+          Message target = list.get((int) t - 1);
+          TreeSet<Long> p = pins.computeIfAbsent(id, k -> new TreeSet<>());
+          Update.Action a = u.update().action();
+          boolean reacting = a == Update.Action.REACTED || a == Update.Action.UNREACTED;
+          boolean pinning = a == Update.Action.PINNED || a == Update.Action.UNPINNED;
+          TargetState state =
+              new TargetState(
+                  target,
+                  reacting ? target.details().reactions() : List.of(),
+                  pinning && p.contains(t),
+                  pinning ? p.size() : 0);
+          if (!rule.changes(state)) {
+            return new UpdateResult(null, target);
+          }
+          Message entry = u.at(nextSeq(id, c.lastActivity()));
+          store(entry);
+          Message after = Updates.apply(target, entry);
+          list.set((int) t - 1, after);
+          if (a == Update.Action.PINNED) {
+            p.add(t);
+          } else if (a == Update.Action.UNPINNED) {
+            p.remove(t);
+          }
+          return new UpdateResult(entry, after);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Member> changeSettings(
+      String conversationId, String userId, UnaryOperator<MemberSettings> change) {
+    return write(
+        () -> {
+          Member m = member(conversationId, userId).filter(Member::active).orElse(null);
+          if (m == null) {
+            throw MessengerException.notFound("no such conversation");
+          }
+          Member after =
+              new Member(
+                  m.conversationId(),
+                  m.userId(),
+                  m.role(),
+                  m.joinedSeq(),
+                  m.deliveredSeq(),
+                  m.readSeq(),
+                  m.leftSeq(),
+                  change.apply(m.settings()));
+          members.get(conversationId).put(userId, after);
+          return after;
+        });
+  }
+
   // ---------------------------------------------------------------- reads
+
+  @Override
+  public synchronized Optional<Message> message(String conversationId, long seq) {
+    List<Message> list = messages.get(conversationId);
+    return list == null || seq < 1 || seq > list.size()
+        ? Optional.empty()
+        : Optional.of(list.get((int) seq - 1));
+  }
+
+  @Override
+  public synchronized List<Long> pinned(String conversationId) {
+    return List.copyOf(pins.getOrDefault(conversationId, new TreeSet<>()));
+  }
+
+  @Override
+  public synchronized Map<String, List<Long>> pinnedOf(String userId) {
+    Map<String, List<Long>> out = new HashMap<>();
+    for (Conversation c : conversationsOf(userId)) {
+      List<Long> p = pinned(c.id());
+      if (!p.isEmpty()) {
+        out.put(c.id(), p);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized long unreadCount(Member m) {
+    long floor = Math.max(m.readSeq(), m.settings().clearedSeq());
+    return messages.getOrDefault(m.conversationId(), List.of()).stream()
+        .filter(x -> x.seq() > floor && x.seq() >= m.joinedSeq())
+        .filter(x -> x.liveText() && !x.senderId().equals(m.userId()))
+        .count();
+  }
+
+  @Override
+  public synchronized Map<String, Long> unreadCounts(String userId) {
+    Map<String, Long> out = new HashMap<>();
+    for (Conversation c : conversationsOf(userId)) {
+      out.put(c.id(), unreadCount(members.get(c.id()).get(userId)));
+    }
+    return out;
+  }
 
   @Override
   public synchronized Optional<Conversation> conversation(String conversationId) {

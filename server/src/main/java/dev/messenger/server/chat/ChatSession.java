@@ -7,6 +7,7 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
+import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.messaging.SendCommand;
 import dev.messenger.server.wire.ClientFrame;
 import dev.messenger.server.wire.FrameCodec;
@@ -42,7 +43,7 @@ public final class ChatSession {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSession.class);
 
   /** The protocol version announced in {@code ready}. */
-  public static final int PROTOCOL = 1;
+  public static final int PROTOCOL = 2;
 
   private final String id;
   private final Caller caller;
@@ -337,7 +338,29 @@ public final class ChatSession {
       presence.changed(p, work);
     } else if (e instanceof BusEvent.DeviceRevoked d && d.deviceId().equals(caller.deviceId())) {
       out.close(CloseCode.REVOKED, "token revoked");
+    } else if (e instanceof BusEvent.ConversationChanged cc) {
+      conversationChanged(cc.conversationId());
     }
+  }
+
+  /**
+   * Sends this user's summary of a conversation whose settings it changed (PROTOCOL.md section 5),
+   * read on the worker queue. When the queue is full, or the user is no longer a member, nothing is
+   * sent: the next {@code sync} has the summary.
+   */
+  private void conversationChanged(String conversationId) {
+    work.offer(
+        OrderedWork.job(
+            () -> {
+              ConversationSummary s;
+              try {
+                s = domain.conversations().summary(caller.userId(), conversationId);
+              } catch (MessengerException ignored) {
+                return;
+              }
+              serial.execute(() -> send(new ServerFrame.Conversation(s)));
+            },
+            () -> {}));
   }
 
   private void emitMessage(BusEvent.MessageStored event) {
@@ -368,6 +391,7 @@ public final class ChatSession {
     } else if (!out.send(frame)) {
       LOG.info("closing session {} of user {}: slow consumer", id, caller.userId());
       out.close(CloseCode.POLICY, "slow consumer");
+      metrics.slowConsumerClosed();
       return false;
     }
     metrics.frameOut();

@@ -8,9 +8,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * What the request frames {@code ack}, {@code history}, {@code sync} and {@code typing} do in the
- * domain (PROTOCOL.md section 3, "Client -> server"), as blocking calls for a session's worker
- * queue: each returns the reply frame, or null when the frame has none. Failures are {@link
+ * What the request frames {@code ack}, {@code history}, {@code sync}, {@code typing} and the
+ * message changes ({@code edit}, {@code delete}, {@code react}, ...) do in the domain (PROTOCOL.md
+ * section 3, "Client -> server"), as blocking calls for a session's worker queue: each returns the
+ * reply frame, or null when the frame has none. Failures are {@link
  * dev.messenger.core.MessengerException}s, thrown or in the stage. Stateless and thread-safe.
  */
 final class Requests {
@@ -32,6 +33,19 @@ final class Requests {
             new ServerFrame.History(
                 h.ref(), h.query().conversationId(), page.messages(), page.hasMore()));
       };
+    } else if (frame instanceof ClientFrame.Change c) {
+      return () ->
+          domain
+              .changes()
+              .change(caller, c.command())
+              .thenApply(
+                  r ->
+                      new ServerFrame.Updated(
+                          c.ref(),
+                          c.command().conversationId(),
+                          c.command().update().target(),
+                          r.noop() ? null : r.entry().seq(),
+                          r.noop() ? null : r.entry().ts()));
     } else if (frame instanceof ClientFrame.Sync s) {
       return () ->
           done(new ServerFrame.Synced(s.ref(), domain.conversations().list(caller.userId())));

@@ -16,6 +16,9 @@ public interface SessionMetrics {
 
   void error(ErrorCode code);
 
+  /** A connection was closed (1008) because its outbound queue was full: a slow consumer. */
+  default void slowConsumerClosed() {}
+
   /** Counts nothing (tests). */
   SessionMetrics NONE =
       new SessionMetrics() {

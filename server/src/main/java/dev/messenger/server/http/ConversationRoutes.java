@@ -103,6 +103,7 @@ public final class ConversationRoutes {
                           ctx.pathParam("id"),
                           Http.queryLong(ctx, "before"),
                           Http.queryLong(ctx, "after"),
+                          Http.queryLong(ctx, "around"),
                           Http.queryLong(ctx, "limit"));
                   var page = messaging.history(caller.userId(), query);
                   var out = Wire.object();
@@ -122,7 +123,10 @@ public final class ConversationRoutes {
                           null,
                           JsonFields.text(b, "clientId", true),
                           JsonFields.text(b, "body", false),
-                          attachments);
+                          attachments,
+                          JsonFields.integer(b, "replyTo", false),
+                          JsonFields.ids(b, "mentions", false),
+                          JsonFields.forward(b));
                   // No origin device: every socket of the sender gets the message frame, since
                   // the HTTP answer does not reach them.
                   return messaging

@@ -242,4 +242,20 @@ public final class Http {
       throw MessengerException.badRequest(name + " must be an integer");
     }
   }
+
+  /**
+   * The path parameter {@code seq} as a long; {@code not_found} if it is not a positive integer (no
+   * message has such a seq).
+   */
+  public static long pathSeq(RoutingContext ctx) {
+    try {
+      long seq = Long.parseLong(ctx.pathParam("seq"));
+      if (seq >= 1) {
+        return seq;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw MessengerException.notFound("no such message");
+  }
 }

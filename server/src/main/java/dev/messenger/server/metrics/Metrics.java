@@ -33,6 +33,7 @@ public final class Metrics implements SessionMetrics {
   private final Timer commit;
   private final DistributionSummary batchSize;
   private final Timer fanout;
+  private final Counter slowConsumers;
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
 
   public Metrics() {
@@ -59,6 +60,10 @@ public final class Metrics implements SessionMetrics {
         Timer.builder("messenger.fanout")
             .description("from a message's server timestamp to its frame written to a recipient")
             .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    slowConsumers =
+        Counter.builder("messenger.slow_consumer.closes")
+            .description("connections closed (1008) because their outbound queue was full")
             .register(registry);
     for (ErrorCode c : ErrorCode.values()) {
       errors.put(
@@ -116,6 +121,11 @@ public final class Metrics implements SessionMetrics {
   @Override
   public void error(ErrorCode code) {
     errors.get(code).increment();
+  }
+
+  @Override
+  public void slowConsumerClosed() {
+    slowConsumers.increment();
   }
 
   /** The Prometheus text exposition of every meter. */

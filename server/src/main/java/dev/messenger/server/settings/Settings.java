@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * @param limits rate limits, per-user caps and allowed origins
  * @param media uploads: size limit and where the bytes live (file or S3)
  * @param push Web Push: VAPID keys and subject
+ * @param tls TLS certificate and key files
  */
 public record Settings(
     NodeSettings node,
@@ -33,7 +34,8 @@ public record Settings(
     ConnectionSettings connections,
     LimitSettings limits,
     MediaSettings media,
-    PushSettings push) {
+    PushSettings push,
+    TlsSettings tls) {
 
   /** Every setting, each name once, in the order of {@code --help} and the README table. */
   public static final List<Setting<?>> ALL =
@@ -46,7 +48,8 @@ public record Settings(
               ClusterSettings.SETTINGS,
               LimitSettings.SETTINGS,
               MediaSettings.SETTINGS,
-              PushSettings.SETTINGS)
+              PushSettings.SETTINGS,
+              TlsSettings.SETTINGS)
           .flatMap(List::stream)
           .toList();
 
@@ -60,6 +63,7 @@ public record Settings(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(media, "media");
     Objects.requireNonNull(push, "push");
+    Objects.requireNonNull(tls, "tls");
   }
 
   /** Every setting at its default (PROTOCOL.md section 1); a new random {@code node-id}. */
@@ -149,7 +153,8 @@ public record Settings(
           ConnectionSettings.from(this),
           LimitSettings.from(this),
           MediaSettings.from(this),
-          PushSettings.from(this));
+          PushSettings.from(this),
+          TlsSettings.from(this));
     }
   }
 }

@@ -9,7 +9,9 @@ import dev.messenger.core.Ids;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.messaging.HistoryQuery;
 import dev.messenger.core.messaging.SendCommand;
+import dev.messenger.core.messaging.UpdateCommand;
 import dev.messenger.core.model.ReceiptStatus;
+import dev.messenger.core.model.Update;
 import dev.messenger.core.presence.PresenceQuery;
 import java.util.List;
 
@@ -42,6 +44,12 @@ public sealed interface ClientFrame {
 
   record Ping(String ref) implements ClientFrame {}
 
+  /**
+   * An {@code edit}, {@code delete}, {@code react}, {@code unreact}, {@code pin} or {@code unpin}
+   * (PROTOCOL.md section 4): the command as the HTTP routes build it too.
+   */
+  record Change(String ref, UpdateCommand command) implements ClientFrame {}
+
   /** The ref of a frame if it is a valid one, else null (used to answer errors). */
   static String refOf(JsonNode frame) {
     JsonNode r = frame == null ? null : frame.get("ref");
@@ -73,8 +81,17 @@ public sealed interface ClientFrame {
                 text(f, "to", false),
                 text(f, "clientId", true),
                 text(f, "body", false),
-                attachments));
+                attachments,
+                integer(f, "replyTo", false),
+                ids(f, "mentions", false),
+                JsonFields.forward(f)));
       }
+      case "edit" -> change(ref, f, Update.Action.EDITED, text(f, "body", true), null);
+      case "delete" -> change(ref, f, Update.Action.DELETED, null, null);
+      case "react" -> change(ref, f, Update.Action.REACTED, null, text(f, "emoji", true));
+      case "unreact" -> change(ref, f, Update.Action.UNREACTED, null, text(f, "emoji", true));
+      case "pin" -> change(ref, f, Update.Action.PINNED, null, null);
+      case "unpin" -> change(ref, f, Update.Action.UNPINNED, null, null);
       case "ack" -> {
         String status = text(f, "status", true);
         ReceiptStatus s = ReceiptStatus.fromWire(status);
@@ -90,6 +107,7 @@ public sealed interface ClientFrame {
                   text(f, "conversationId", true),
                   integer(f, "before", false),
                   integer(f, "after", false),
+                  integer(f, "around", false),
                   integer(f, "limit", false)));
       case "sync" -> new Sync(ref);
       case "typing" -> new Typing(ref, text(f, "conversationId", true), text(f, "state", true));
@@ -98,6 +116,14 @@ public sealed interface ClientFrame {
       case "ping" -> new Ping(ref);
       default -> throw MessengerException.badRequest("unknown frame type: " + clip(type));
     };
+  }
+
+  private static Change change(
+      String ref, JsonNode f, Update.Action action, String body, String emoji) {
+    return new Change(
+        ref,
+        UpdateCommand.of(
+            text(f, "conversationId", true), action, integer(f, "seq", true), body, emoji));
   }
 
   private static List<String> userIds(JsonNode f) {

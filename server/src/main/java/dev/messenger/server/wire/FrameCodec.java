@@ -114,6 +114,21 @@ public final class FrameCodec {
       head(g, "synced", s.ref());
       g.writeFieldName("conversations");
       WireWriters.summaries(g, s.conversations());
+    } else if (frame instanceof ServerFrame.Updated u) {
+      head(g, "updated", u.ref());
+      g.writeStringField("conversationId", u.conversationId());
+      g.writeNumberField("target", u.target());
+      if (u.seq() == null) {
+        g.writeNullField("seq");
+        g.writeNullField("ts");
+      } else {
+        g.writeNumberField("seq", u.seq());
+        g.writeNumberField("ts", u.ts());
+      }
+    } else if (frame instanceof ServerFrame.Conversation c) {
+      g.writeStringField("type", "conversation");
+      g.writeFieldName("conversation");
+      WireWriters.summary(g, c.conversation());
     } else if (frame instanceof ServerFrame.Pong p) {
       head(g, "pong", p.ref());
     } else if (frame instanceof ServerFrame.Ready r) {

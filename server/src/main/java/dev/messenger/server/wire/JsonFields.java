@@ -3,6 +3,7 @@ package dev.messenger.server.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.Ids;
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.messaging.SendCommand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,5 +81,22 @@ public final class JsonFields {
       out.add(x.textValue());
     }
     return out;
+  }
+
+  /**
+   * The {@code forward} object of a send (PROTOCOL.md section 4): {@code {"conversationId",
+   * "seq"}}; null when absent or JSON null.
+   *
+   * @throws MessengerException {@code bad_request} if it is not such an object
+   */
+  public static SendCommand.Forward forward(JsonNode object) {
+    JsonNode n = object.get("forward");
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      throw MessengerException.badRequest("forward must be an object {conversationId, seq}");
+    }
+    return new SendCommand.Forward(text(n, "conversationId", true), integer(n, "seq", true));
   }
 }

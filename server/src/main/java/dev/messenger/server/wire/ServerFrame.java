@@ -71,6 +71,20 @@ public sealed interface ServerFrame {
     }
   }
 
+  /**
+   * The answer to {@code edit}, {@code delete}, {@code react}, {@code unreact}, {@code pin} and
+   * {@code unpin} (PROTOCOL.md section 4): {@code seq} and {@code ts} (ms since the epoch) are the
+   * update entry's, both null for a no-op that stored nothing.
+   */
+  record Updated(String ref, String conversationId, long target, Long seq, Long ts)
+      implements ServerFrame {}
+
+  /**
+   * What the user keeps for itself in a conversation changed (PROTOCOL.md section 5): the
+   * conversation's summary as this user sees it.
+   */
+  record Conversation(ConversationSummary conversation) implements ServerFrame {}
+
   /** The answer to {@code ping}. */
   record Pong(String ref) implements ServerFrame {}
 

@@ -6,8 +6,12 @@ import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.Member;
+import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Message;
+import dev.messenger.core.model.MessageDetails;
+import dev.messenger.core.model.Reaction;
 import dev.messenger.core.model.SystemEvent;
+import dev.messenger.core.model.Update;
 import dev.messenger.core.presence.PresenceStatus;
 import java.io.IOException;
 import java.util.List;
@@ -57,6 +61,61 @@ final class WireWriters {
       }
       g.writeEndObject();
     }
+    details(g, m.details());
+  }
+
+  /** The version 2 fields (PROTOCOL.md section 4), each only when it says something. */
+  private static void details(JsonGenerator g, MessageDetails d) throws IOException {
+    if (d.replyTo() != null) {
+      g.writeNumberField("replyTo", d.replyTo());
+    }
+    if (!d.mentions().isEmpty()) {
+      g.writeArrayFieldStart("mentions");
+      for (String u : d.mentions()) {
+        g.writeString(u);
+      }
+      g.writeEndArray();
+    }
+    if (d.forwarded()) {
+      g.writeBooleanField("forwarded", true);
+    }
+    if (d.editedAt() != null) {
+      g.writeNumberField("editedAt", d.editedAt());
+    }
+    if (d.deleted()) {
+      g.writeBooleanField("deleted", true);
+    }
+    if (!d.reactions().isEmpty()) {
+      g.writeArrayFieldStart("reactions");
+      for (Reaction r : d.reactions()) {
+        g.writeStartObject();
+        g.writeStringField("emoji", r.emoji());
+        g.writeNumberField("count", r.count());
+        g.writeArrayFieldStart("userIds");
+        for (String u : r.userIds()) {
+          g.writeString(u);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (d.updateSeq() != null) {
+      g.writeNumberField("updateSeq", d.updateSeq());
+    }
+    Update u = d.update();
+    if (u != null) {
+      g.writeObjectFieldStart("update");
+      g.writeStringField("action", u.action().wire());
+      g.writeNumberField("target", u.target());
+      if (u.body() != null) {
+        g.writeStringField("body", u.body());
+      }
+      if (u.emoji() != null) {
+        g.writeStringField("emoji", u.emoji());
+      }
+      g.writeEndObject();
+    }
   }
 
   static void messages(JsonGenerator g, List<Message> ms) throws IOException {
@@ -86,7 +145,10 @@ final class WireWriters {
     g.writeEndObject();
   }
 
-  /** The summary object (PROTOCOL.md "Conversations"), plus {@code lastActivity} in ms. */
+  /**
+   * The summary object (PROTOCOL.md "Conversations" and section 5), plus {@code lastActivity} in
+   * ms. {@code mutedUntil} is written only while it is in the future.
+   */
   static void summary(JsonGenerator g, ConversationSummary s) throws IOException {
     Conversation c = s.conversation();
     g.writeStartObject();
@@ -107,6 +169,18 @@ final class WireWriters {
     g.writeEndArray();
     g.writeNumberField("createdAt", c.createdAt());
     g.writeNumberField("lastActivity", c.lastActivity());
+    g.writeArrayFieldStart("pinned");
+    for (long seq : s.pinned()) {
+      g.writeNumber(seq);
+    }
+    g.writeEndArray();
+    g.writeNumberField("unreadCount", s.unreadCount());
+    MemberSettings mine = s.mine();
+    if (mine.mutedAt(System.currentTimeMillis())) {
+      g.writeNumberField("mutedUntil", mine.mutedUntil());
+    }
+    g.writeBooleanField("archived", mine.archived());
+    g.writeNumberField("clearedSeq", mine.clearedSeq());
     g.writeEndObject();
   }
 

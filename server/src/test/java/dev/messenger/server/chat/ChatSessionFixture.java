@@ -42,6 +42,7 @@ final class ChatSessionFixture {
     ChatDomain domain =
         new ChatDomain(
             core.messaging,
+            core.changes,
             core.receipts,
             core.conversations,
             core.typing,

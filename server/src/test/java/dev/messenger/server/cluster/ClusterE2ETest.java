@@ -215,4 +215,30 @@ class ClusterE2ETest {
       b.close();
     }
   }
+
+  @Test
+  void anEditThroughOneNode_reachesADeviceOnAnother_live_andInHistory() throws Exception {
+    User alice = user(0, "alice");
+    User bob = user(2, "bob");
+    String c = alice.http().openDirect(bob.id()).id();
+    try (ChatSocket a = alice.http().connect();
+        ChatSocket b = on(2, bob).connect()) {
+      long seq = a.send(c, "e-1", "helo").get(15, TimeUnit.SECONDS).get("seq").asLong();
+      b.await(f -> f.path("seq").asLong() == seq, T);
+      JsonNode updated =
+          a.requestSync(
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                  .objectNode()
+                  .put("type", "edit")
+                  .put("conversationId", c)
+                  .put("seq", seq)
+                  .put("body", "hello"));
+      long entry = updated.get("seq").asLong();
+      JsonNode live = b.await(f -> f.path("seq").asLong() == entry, T);
+      assertThat(live.path("kind").asText()).isEqualTo("update");
+      assertThat(live.at("/update/body").asText()).isEqualTo("hello");
+      assertThat(b.history(c, null, null, 10).get("messages").get(0).path("body").asText())
+          .isEqualTo("hello");
+    }
+  }
 }
