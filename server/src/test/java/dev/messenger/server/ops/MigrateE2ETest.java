@@ -228,12 +228,20 @@ class MigrateE2ETest {
     assertThat(progress).contains("rowid.messages=500");
 
     try {
+      // The resumed run takes its settings from the environment, as in a container.
+      Path passwordFile = Files.writeString(otherDir.resolve("pg-password"), "\n");
       assertThat(
-              run(
-                  "migrate",
-                  "--data-dir=" + dataDir,
-                  "--postgres-url=" + url,
-                  "--postgres-user=" + USER))
+              runWithEnv(
+                  Map.of(
+                      "MESSENGER_DATA_DIR",
+                      dataDir.toString(),
+                      "MESSENGER_POSTGRES_URL",
+                      url,
+                      "MESSENGER_POSTGRES_USER",
+                      USER,
+                      "MESSENGER_POSTGRES_PASSWORD_FILE",
+                      passwordFile.toString()),
+                  "migrate"))
           .as(lastErr)
           .isEqualTo(0);
       assertThat(lastOut)
@@ -316,11 +324,15 @@ class MigrateE2ETest {
   private String lastErr = "";
 
   private int run(String... args) {
+    return runWithEnv(Map.of(), args);
+  }
+
+  private int runWithEnv(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         OpsCommands.run(
-            Map.of(),
+            env,
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
