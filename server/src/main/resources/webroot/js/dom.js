@@ -56,6 +56,8 @@ const ICONS = {
   back: ['M15 5l-7 7 7 7'],
   send: ['M4 12l16-8-6 16-2.5-6.5z', 'M11.5 13.5L20 4'],
   info: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 11v6', 'M12 7.5v.5'],
+  more: ['M12 5.5v.5', 'M12 11.75v.5', 'M12 18v.5'],
+  attach: ['M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.1-8.1a3.3 3.3 0 0 1 4.7 4.7l-8.1 8.1a1.7 1.7 0 0 1-2.4-2.4l7.4-7.4'],
 };
 
 /** An inline SVG icon, hidden from screen readers (the button carries the label). */

@@ -1,12 +1,5 @@
 // Formatting of names, times and avatars.
 
-/** Random id for clientId/ref; crypto.randomUUID needs a secure context, this does not. */
-export function randomId() {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
 export function displayName(user) {
   if (!user) return 'Unknown';
   return user.displayName || user.username || 'Unknown';

@@ -3,13 +3,14 @@
 // fetched with the bearer token (an <img src> cannot send one) and shown from
 // blob: URLs, cached per media id for the page's lifetime.
 
-import { $, h } from './dom.js';
+import { $, h, icon } from './dom.js';
 
 const ACCEPT = 'image/*,audio/*,video/*,application/pdf';
 const blobs = new Map(); // media id -> Promise<objectURL>
 const nodes = new Map(); // conversationId:seq -> element, so re-renders keep players playing
 
-function fetchBlob(api, id, thumb) {
+function fetchBlob(app, id, thumb) {
+  const api = app.client.api;
   const key = thumb ? `${id}?thumb` : id;
   if (!blobs.has(key)) {
     const url = `/api/v1/media/${encodeURIComponent(id)}${thumb ? '?thumb=1' : ''}`;
@@ -33,74 +34,61 @@ function sizeText(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function one(api, a) {
+function one(app, a) {
   const mime = a.mime || '';
   if (mime.startsWith('image/')) {
     const img = h('img', { class: 'att-image', alt: 'Picture', loading: 'lazy', testid: 'attachment-image' });
-    fetchBlob(api, a.id, true).then((u) => { img.src = u; }, () => { img.alt = 'Picture unavailable'; });
-    img.addEventListener('click', () => fetchBlob(api, a.id, false).then((u) => window.open(u, '_blank')));
+    fetchBlob(app, a.id, true).then((u) => { img.src = u; }, () => { img.alt = 'Picture unavailable'; });
+    img.addEventListener('click', () => fetchBlob(app, a.id, false).then((u) => window.open(u, '_blank')));
     return img;
   }
   if (mime.startsWith('audio/') || mime.startsWith('video/')) {
     const el = h(mime.startsWith('audio/') ? 'audio' : 'video', {
       class: 'att-player', controls: true, preload: 'metadata', testid: 'attachment-player',
     });
-    fetchBlob(api, a.id, false).then((u) => { el.src = u; }, () => {});
+    fetchBlob(app, a.id, false).then((u) => { el.src = u; }, () => {});
     return el;
   }
   const link = h('a', { class: 'att-file', href: '#', testid: 'attachment-file' }, `PDF · ${sizeText(a.size || 0)}`);
   link.addEventListener('click', (e) => {
     e.preventDefault();
-    fetchBlob(api, a.id, false).then((u) => window.open(u, '_blank'));
+    fetchBlob(app, a.id, false).then((u) => window.open(u, '_blank'));
   });
   return link;
 }
 
 /** The attachments of message m as one element (reused across re-renders). */
-export function attachmentsNode(api, m) {
+export function attachmentsNode(app, m) {
   const key = `${m.conversationId}:${m.seq}`;
   if (m.seq && nodes.has(key)) return nodes.get(key);
-  const box = h('div', { class: 'attachments', testid: 'attachments' }, ...m.attachments.map((a) => one(api, a)));
+  const box = h('div', { class: 'attachments', testid: 'attachments' }, ...m.attachments.map((a) => one(app, a)));
   if (m.seq) nodes.set(key, box);
   return box;
 }
 
-async function sendFiles(app, files) {
-  const c = app.active();
+async function sendFiles(app, views, files) {
+  const c = app.store && app.store.active();
   if (!c || !files.length) return;
   try {
     const ids = [];
-    for (const f of files) {
-      const res = await fetch('/api/v1/media', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${app.api.token}`, 'Content-Type': f.type || 'application/octet-stream' },
-        body: f,
-      });
-      const data = await res.json().catch(() => null);
-      if (!res.ok) throw new Error((data && data.error && data.error.message) || `HTTP ${res.status}`);
-      ids.push(data.id);
-    }
-    // Over HTTP: the message then reaches this device's socket like any other.
-    await app.api.request('POST', `/conversations/${encodeURIComponent(c.id)}/messages`, {
-      clientId: `f-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
-      body: '',
-      attachments: ids.slice(0, 10),
-    });
+    for (const f of files) ids.push((await app.client.api.uploadMedia(f, f.type || 'application/octet-stream')).id);
+    // Through the outbox like any message: resent after a reconnect, stored once.
+    await app.client.send(c.id, '', { attachments: ids.slice(0, 10) });
   } catch (e) {
-    app.views.toast(`Could not send the file: ${e.message}`);
+    views.toast(`Could not send the file: ${e.message}`);
   }
 }
 
 /** Adds the attach button to the composer and drag and drop to the chat. */
-export function installMedia(app) {
+export function installMedia(app, views) {
   const input = h('input', { type: 'file', accept: ACCEPT, multiple: true, hidden: true, testid: 'attach-input' });
   const button = h('button', {
     type: 'button', class: 'attach-btn', 'aria-label': 'Attach a file', title: 'Attach a picture, audio, video or PDF',
     testid: 'attach-button',
-  }, '📎');
+  }, icon('attach'));
   button.addEventListener('click', () => input.click());
   input.addEventListener('change', () => {
-    sendFiles(app, Array.from(input.files || []));
+    sendFiles(app, views, Array.from(input.files || []));
     input.value = '';
   });
   const composer = $('composer');
@@ -118,6 +106,6 @@ export function installMedia(app) {
     chat.classList.remove('dropping');
     if (!e.dataTransfer || !e.dataTransfer.files.length) return;
     e.preventDefault();
-    sendFiles(app, Array.from(e.dataTransfer.files));
+    sendFiles(app, views, Array.from(e.dataTransfer.files));
   });
 }

@@ -14,12 +14,15 @@ import picocli.CommandLine.Command;
     subcommands = {
       IdleCommand.class,
       SteadyCommand.class,
+      MixCommand.class,
       SaturationCommand.class,
       FanoutCommand.class,
       ConnectStormCommand.class,
       SoakCommand.class,
       PrefillCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      ClusterModelCommand.class,
+      NemesisCommand.class
     })
 public final class Bench implements Runnable {
   @Override

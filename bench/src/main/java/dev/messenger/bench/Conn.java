@@ -24,6 +24,8 @@ final class Conn {
   final Context context;
   private final Fleet fleet;
   private WebSocket ws;
+  private String conversationId;
+  private java.util.function.Consumer<JsonNode> frames;
   private String sendPrefix;
   private int deliveries;
   private long counter;
@@ -75,9 +77,28 @@ final class Conn {
 
   /** Every later {@link #send} goes to this conversation and should reach {@code deliveries}. */
   void target(String conversationId, int deliveries) {
+    this.conversationId = conversationId;
     String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(conversationId));
     this.sendPrefix = "{\"type\":\"send\",\"conversationId\":\"" + quoted + "\",\"ref\":\"";
     this.deliveries = deliveries;
+  }
+
+  /** The conversation {@link #target} named, or null. */
+  String conversationId() {
+    return conversationId;
+  }
+
+  /**
+   * Hands every later frame but {@code ready} to {@code handler} (on this connection's context)
+   * instead of the ledger: scenarios with frames of their own ({@code mix}) account for them.
+   */
+  void onFrames(java.util.function.Consumer<JsonNode> handler) {
+    this.frames = handler;
+  }
+
+  /** Writes one text frame as it is (on this connection's context). */
+  void write(String text) {
+    ws.writeTextMessage(text);
   }
 
   /** Whether {@link #target} was called. */
@@ -119,6 +140,10 @@ final class Conn {
     try {
       f = Api.JSON.readTree(text);
     } catch (java.io.IOException e) {
+      return;
+    }
+    if (frames != null && !"ready".equals(f.path("type").asText())) {
+      frames.accept(f);
       return;
     }
     switch (f.path("type").asText()) {

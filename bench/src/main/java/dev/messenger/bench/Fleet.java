@@ -168,6 +168,15 @@ final class Fleet implements AutoCloseable {
    * Completes when the last message of the schedule was written.
    */
   Future<Void> drive(double ratePerSecond, double durationSeconds) {
+    return drive(ratePerSecond, durationSeconds, Conn::send);
+  }
+
+  /**
+   * {@link #drive(double, double)} with another operation than {@link Conn#send}: {@code op} runs
+   * on the connection's context at each of its due times.
+   */
+  Future<Void> drive(
+      double ratePerSecond, double durationSeconds, java.util.function.Consumer<Conn> op) {
     List<Conn> senders = conns().stream().filter(Conn::hasTarget).toList();
     if (senders.isEmpty() || ratePerSecond <= 0) {
       return Future.succeededFuture();
@@ -177,13 +186,18 @@ final class Fleet implements AutoCloseable {
       List<Conn> mine = senders.stream().filter(s -> s.context == c).toList();
       if (!mine.isEmpty()) {
         double share = ratePerSecond * mine.size() / senders.size();
-        parts.add(drive(c, mine, share, durationSeconds));
+        parts.add(drive(c, mine, share, durationSeconds, op));
       }
     }
     return Future.all(parts).mapEmpty();
   }
 
-  private Future<Void> drive(Context c, List<Conn> mine, double rate, double durationSeconds) {
+  private Future<Void> drive(
+      Context c,
+      List<Conn> mine,
+      double rate,
+      double durationSeconds,
+      java.util.function.Consumer<Conn> op) {
     Promise<Void> done = Promise.promise();
     long total = Math.round(rate * durationSeconds);
     c.runOnContext(
@@ -201,7 +215,7 @@ final class Fleet implements AutoCloseable {
                       Conn s = mine.get(next[0]);
                       next[0] = (next[0] + 1) % mine.size();
                       if (s.isOpen()) {
-                        s.send();
+                        op.accept(s);
                       }
                       sent[0]++;
                     }

@@ -3,10 +3,11 @@ package dev.messenger.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Thrown for any non-2xx HTTP answer (and a refused WebSocket upgrade): the status plus the error
- * {@code code} and {@code message} from the body {@code {"error": {"code", "message"}}}. When the
- * body carries no such object, the code is the one PROTOCOL.md assigns to the status (for example
- * {@code unauthorized} for 401) and the message is the body text.
+ * Thrown for any non-2xx HTTP answer (and a refused WebSocket upgrade, or an {@code error} frame
+ * where a typed reply was expected, see {@link #fromFrame}): the status plus the error {@code code}
+ * and {@code message} from the body {@code {"error": {"code", "message"}}}. When the body carries
+ * no such object, the code is the one PROTOCOL.md assigns to the status (for example {@code
+ * unauthorized} for 401) and the message is the body text.
  *
  * <p>Immutable and thread-safe.
  */
@@ -56,6 +57,25 @@ public final class ApiException extends RuntimeException {
       return new ApiException(status, codeFor(status), body.strip());
     }
     return new ApiException(status, codeFor(status), "HTTP " + status);
+  }
+
+  /**
+   * Builds the exception for a WebSocket {@code error} frame {@code {"code", "message"}}, with the
+   * HTTP status PROTOCOL.md gives that code (500 for a code it does not know).
+   */
+  public static ApiException fromFrame(JsonNode frame) {
+    String code = frame.path("code").asText("internal");
+    return new ApiException(statusFor(code), code, frame.path("message").asText(""));
+  }
+
+  /** The HTTP status of a protocol error code (PROTOCOL.md section 2); 500 when unknown. */
+  static int statusFor(String code) {
+    for (int status : new int[] {400, 401, 403, 404, 409, 413, 429, 503}) {
+      if (codeFor(status).equals(code)) {
+        return status;
+      }
+    }
+    return 500;
   }
 
   /** The protocol's error code for an HTTP status (PROTOCOL.md section 2). */

@@ -201,6 +201,11 @@ public final class ChatSocket implements AutoCloseable {
     return request(frame("send").put("clientId", clientId).put("to", userId).put("body", body));
   }
 
+  /** Edit, delete, react, pin and sends with reply, mentions or forward (PROTOCOL.md section 4). */
+  public SocketChanges changes() {
+    return new SocketChanges(this);
+  }
+
   /** An {@code ack} frame ({@code status} {@code delivered} or {@code read}); fire and forget. */
   public void ack(String conversationId, long seq, String status) {
     sendFrame(

@@ -75,6 +75,12 @@ public final class Json {
     return v == null || v.isNull() ? 0 : v.asLong();
   }
 
+  /** The integer value of {@code node.field}, or null when it is missing or JSON null. */
+  static Long longOrNull(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() ? null : v.asLong();
+  }
+
   /** Maps each element of the array {@code node.field}; an empty list when it is missing. */
   static <T> List<T> list(JsonNode node, String field, Function<JsonNode, T> mapper) {
     JsonNode v = node == null ? null : node.get(field);

@@ -207,9 +207,7 @@ public final class MessengerClient {
 
   /** Posts a text message; the answer is the stored message (or the original on a repeat). */
   public MessageView postMessage(String conversationId, String clientId, String body) {
-    ObjectNode req = Json.object().put("clientId", clientId).put("body", body);
-    return MessageView.fromJson(
-        call("POST", "/conversations/" + segment(conversationId) + "/messages", req));
+    return messages().post(OutgoingMessage.text(conversationId, clientId, body));
   }
 
   /**
@@ -218,10 +216,8 @@ public final class MessengerClient {
    */
   public MessageView postMessage(
       String conversationId, String clientId, String body, List<String> attachments) {
-    ObjectNode req = Json.object().put("clientId", clientId).put("body", body);
-    attachments.forEach(req.putArray("attachments")::add);
-    return MessageView.fromJson(
-        call("POST", "/conversations/" + segment(conversationId) + "/messages", req));
+    return messages()
+        .post(OutgoingMessage.text(conversationId, clientId, body).withAttachments(attachments));
   }
 
   /**
@@ -298,6 +294,11 @@ public final class MessengerClient {
     call("DELETE", "/devices/current/push", null);
   }
 
+  /** One message, its changes, and the caller's own settings (PROTOCOL.md sections 4 and 5). */
+  public MessageApi messages() {
+    return new MessageApi(this);
+  }
+
   /** A page of history; null arguments are left out (default: the newest 50). */
   public HistoryPage history(String conversationId, Long before, Long after, Integer limit) {
     List<String> query = new ArrayList<>();
@@ -364,7 +365,8 @@ public final class MessengerClient {
     return URI.create(stripSlash(baseUri.toString()) + (asIs ? "" : API) + p);
   }
 
-  private JsonNode call(String method, String apiPath, JsonNode body) {
+  /** {@code method} on {@code /api/v1} + {@code apiPath}; the parsed answer, null when empty. */
+  JsonNode call(String method, String apiPath, JsonNode body) {
     return exchange(
         method,
         URI.create(stripSlash(baseUri.toString()) + API + apiPath),
@@ -400,7 +402,8 @@ public final class MessengerClient {
     return status == 204 || text == null || text.isBlank() ? null : Json.parseOrText(text);
   }
 
-  private static String segment(String value) {
+  /** {@code value} percent-encoded as one path segment or query value (UTF-8). */
+  static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

@@ -25,6 +25,28 @@ final class EventCodec {
   private EventCodec() {}
 
   static byte[] encode(BusEvent event) {
+    return bytes(tree(event));
+  }
+
+  /** The JSON bytes of {@code o}. */
+  static byte[] bytes(JsonNode o) {
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a bus event", e);
+    }
+  }
+
+  static JsonNode parse(byte[] bytes) throws IOException {
+    return MAPPER.readTree(bytes);
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** The event as a JSON object (its type in {@code t}). */
+  static ObjectNode tree(BusEvent event) {
     ObjectNode o = MAPPER.createObjectNode();
     if (event instanceof BusEvent.MessageStored m) {
       o.put("t", "message");
@@ -43,18 +65,25 @@ final class EventCodec {
       o.put("t", "revoked").put("d", d.deviceId());
     } else if (event instanceof BusEvent.MembershipChanged mc) {
       o.put("t", "members").put("c", mc.conversationId());
+    } else if (event instanceof BusEvent.BlockChanged b) {
+      o.put("t", "block").put("by", b.blockerId()).put("u", b.blockedId()).put("on", b.blocked());
+    } else if (event instanceof BusEvent.UserSuspended su) {
+      o.put("t", "suspended").put("u", su.userId()).put("on", su.suspended());
     } else if (event instanceof BusEvent.ConversationChanged cc) {
       o.put("t", "conversation").put("u", cc.userId()).put("c", cc.conversationId());
     }
-    try {
-      return MAPPER.writeValueAsBytes(o);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a bus event", e);
-    }
+    return o;
   }
 
   static BusEvent decode(byte[] bytes) throws IOException {
-    JsonNode o = MAPPER.readTree(bytes);
+    return fromTree(MAPPER.readTree(bytes));
+  }
+
+  /** The event of a JSON object made by {@link #tree}. */
+  static BusEvent fromTree(JsonNode o) throws IOException {
+    if (o == null || !o.isObject()) {
+      throw new IOException("a bus event must be a JSON object");
+    }
     String t = o.path("t").asText();
     switch (t) {
       case "message":
@@ -74,6 +103,10 @@ final class EventCodec {
         return new BusEvent.DeviceRevoked(text(o, "d"));
       case "members":
         return new BusEvent.MembershipChanged(text(o, "c"));
+      case "block":
+        return new BusEvent.BlockChanged(text(o, "by"), text(o, "u"), o.path("on").asBoolean());
+      case "suspended":
+        return new BusEvent.UserSuspended(text(o, "u"), o.path("on").asBoolean());
       case "conversation":
         return new BusEvent.ConversationChanged(text(o, "u"), text(o, "c"));
       default:

@@ -1,35 +1,73 @@
 package dev.messenger.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
+import dev.messenger.core.bus.Topics;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster {@link Bus} on NATS core pub/sub: topic {@code T} is subject {@code messenger.T}.
- * <b>At most once</b>: an event published while NATS is unreachable may be lost (jnats buffers what
- * it can and sends it on reconnect); after a reconnect the {@link #onReconnect} actions run so
- * sessions re-check the store. Events published by one node to one topic arrive in order. One NATS
- * subscription per topic with local handlers, all called on one dispatcher thread. Thread-safe.
+ * The cluster {@link Bus} on NATS core pub/sub, addressed per node, not per user (scaling.md
+ * "NATS"): a node subscribes to its own subject {@code messenger.node.<node>}, one {@code
+ * messenger.presence} and one {@code messenger.missed.<node>}, whatever its number of users.
+ *
+ * <ul>
+ *   <li>{@code user.<id>} events go to the subscribers on this node directly and, through the
+ *       {@link Outbox}, to each other node the {@link NatsPresenceRegistry} lists for the user: one
+ *       envelope per node for all its recipients ({@link #publishToUsers}). Envelopes are numbered
+ *       per (source, target); the {@link Inbox} finds lost ones and asks the source for them, so a
+ *       NATS reconnect catches up only the conversations that missed doorbells. A user whose first
+ *       connection on another node is heard of after a doorbell went out gets the doorbells of the
+ *       last 10 s sent again ({@link RecentDoorbells}).
+ *   <li>{@code presence.<id>} events go to local subscribers at once and to the other nodes in
+ *       batches every {@value #PRESENCE_BATCH_MILLIS} ms on {@code messenger.presence} ({@link
+ *       PresenceBatches}); at most once.
+ *   <li>Any other topic {@code T} (membership changes) is the subject {@code messenger.T}, heard by
+ *       every node that subscribed to it; at most once.
+ * </ul>
+ *
+ * <p>Handlers run on the publishing thread (local recipients) or on the NATS dispatcher thread and
+ * must not block. {@link #onEventsLost} actions run when lost doorbells cannot be given back.
+ * Thread-safe.
  */
-public final class NatsBus implements Bus {
+public final class NatsBus implements Bus, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsBus.class);
   private static final String PREFIX = "messenger.";
+  static final long PRESENCE_BATCH_MILLIS = 100;
+  private static final long MARK_MILLIS = 1000;
 
   private final NatsConnection connection;
+  private final NatsPresenceRegistry routes;
+  private final String self;
   private final Dispatcher dispatcher;
+  private final Outbox outbox;
+  private final Inbox inbox;
+  private final RecentDoorbells recent = new RecentDoorbells();
+  private final PresenceBatches presence;
+  private final ScheduledExecutorService timer;
   private final Map<String, List<Handler>> handlers = new ConcurrentHashMap<>();
+  private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean lostPending = new AtomicBoolean();
   private final Object flushLock = new Object();
-  private final java.util.concurrent.atomic.AtomicLong subscriptionsSent =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong subscriptionsSent = new AtomicLong();
   private long flushedUpTo;
 
   /**
@@ -44,28 +82,87 @@ public final class NatsBus implements Bus {
     }
   }
 
-  public NatsBus(NatsConnection connection) {
+  /** A bus on {@code connection} that routes users' events by {@code routes}. */
+  public NatsBus(NatsConnection connection, NatsPresenceRegistry routes) {
     this.connection = connection;
+    this.routes = routes;
+    this.self = routes.nodeId();
+    long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    this.outbox = new Outbox(self, epoch, connection::nats);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bus-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    this.inbox = new Inbox(self, connection::nats, this::deliverEnvelope, this::eventsLost, timer);
+    this.presence = new PresenceBatches(self, connection::nats, PREFIX + "presence");
     Connection nc = connection.nats();
     this.dispatcher = nc.createDispatcher(this::onMessage);
+    dispatcher.subscribe(Outbox.subject(self));
+    dispatcher.subscribe(PREFIX + "presence");
+    dispatcher.subscribe(Outbox.missedSubject(self), this::onMissedRequest);
+    routes.onRoute(this::replay);
+    timer.scheduleAtFixedRate(
+        presence::flush, PRESENCE_BATCH_MILLIS, PRESENCE_BATCH_MILLIS, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(() -> outbox.mark(true), MARK_MILLIS, MARK_MILLIS, MS);
+    timer.scheduleAtFixedRate(
+        () -> recent.sweep(System.currentTimeMillis()), 5_000, 5_000, TimeUnit.MILLISECONDS);
+    connection.onReconnect(() -> timer.execute(this::caughtUp));
+    flushOnce();
   }
+
+  private static final TimeUnit MS = TimeUnit.MILLISECONDS;
 
   @Override
   public void publish(String topic, BusEvent event) {
-    connection.nats().publish(PREFIX + topic, EventCodec.encode(event));
+    if (topic.startsWith("user.")) {
+      publishToUsers(List.of(topic.substring("user.".length())), event);
+    } else if (topic.startsWith("presence.") && event instanceof BusEvent.PresenceChanged p) {
+      deliverLocal(topic, event);
+      presence.add(p);
+    } else {
+      connection.nats().publish(PREFIX + topic, EventCodec.encode(event));
+    }
+  }
+
+  /**
+   * Rings each user's doorbell: local subscribers now, then one envelope per other node where any
+   * of the users has connections. Remembered first, so a route heard of meanwhile replays it.
+   */
+  @Override
+  public void publishToUsers(Collection<String> userIds, BusEvent event) {
+    long now = System.currentTimeMillis();
+    Map<String, List<String>> byNode = new HashMap<>();
+    for (String u : userIds) {
+      RecentDoorbells.Routed routed = recent.remember(u, event, now);
+      List<String> nodes = routes.nodesOf(u);
+      routed.to(nodes);
+      for (String node : nodes) {
+        if (!node.equals(self)) {
+          byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(u);
+        }
+      }
+      deliverLocal(Topics.user(u), event);
+    }
+    byNode.forEach((node, users) -> outbox.send(node, users, event));
   }
 
   @Override
   public Subscription subscribe(String topic, Consumer<BusEvent> consumer) {
     Handler handler = new Handler(consumer);
+    boolean routed = topic.startsWith("user.") || topic.startsWith("presence.");
     handlers.compute(
         topic,
         (t, list) -> {
           List<Handler> l = list;
           if (l == null) {
             l = new CopyOnWriteArrayList<>();
-            dispatcher.subscribe(PREFIX + t);
-            subscriptionsSent.incrementAndGet();
+            if (!routed) {
+              dispatcher.subscribe(PREFIX + t);
+              subscriptionsSent.incrementAndGet();
+            }
           }
           l.add(handler);
           return l;
@@ -76,20 +173,22 @@ public final class NatsBus implements Bus {
             (t, list) -> {
               list.remove(handler);
               if (list.isEmpty()) {
-                dispatcher.unsubscribe(PREFIX + t);
+                if (!routed) {
+                  dispatcher.unsubscribe(PREFIX + t);
+                }
                 return null;
               }
               return list;
             });
   }
 
-  /** A round trip to the NATS server: every SUB sent before it has been processed. */
+  /**
+   * Returns once the NATS subscriptions of broadcast topics made before the call are in effect.
+   * Users' topics need none: their doorbells reach this node once the registry lists the user here.
+   */
   @Override
   public void awaitSubscriptions() {
-    // One flush at a time: each is a PING, and many at once (a connect storm) exceed jnats'
-    // outstanding-ping limit, which it takes for a dead server and reconnects.
-    // A flush covers every SUB sent before it began: callers whose SUB an earlier flush covered
-    // return at once, so a storm of connects costs a few flushes, not one each.
+    // One flush at a time: each is a PING, and many at once exceed jnats' outstanding-ping limit.
     long mine = subscriptionsSent.get();
     synchronized (flushLock) {
       if (flushedUpTo >= mine) {
@@ -111,22 +210,108 @@ public final class NatsBus implements Bus {
     }
   }
 
+  /** Registers an action run after NATS reconnected (broadcast events may have been lost). */
   @Override
   public void onReconnect(Runnable action) {
     connection.onReconnect(action);
   }
 
-  private void onMessage(Message msg) {
-    String topic = msg.getSubject().substring(PREFIX.length());
-    List<Handler> list = handlers.get(topic);
-    if (list == null) {
-      return;
+  @Override
+  public void onEventsLost(Runnable action) {
+    onLost.add(action);
+  }
+
+  /** Envelopes given back after a loss, so far. */
+  public long recovered() {
+    return inbox.recovered();
+  }
+
+  /** Times lost doorbells could not be given back and every session re-checked the store. */
+  public long fallbacks() {
+    return inbox.fallbacks();
+  }
+
+  /** Presence changes dropped on a full batch queue. */
+  public long presenceDropped() {
+    return presence.dropped();
+  }
+
+  Outbox outboxForTests() {
+    return outbox;
+  }
+
+  private void caughtUp() {
+    outbox.mark(false);
+    inbox.askAll(routes.liveNodes());
+  }
+
+  private void eventsLost() {
+    // Several losses found together (one per source after a reconnect) make one re-check.
+    if (lostPending.compareAndSet(false, true)) {
+      timer.schedule(
+          () -> {
+            lostPending.set(false);
+            for (Runnable r : onLost) {
+              try {
+                r.run();
+              } catch (RuntimeException e) {
+                LOG.warn("events-lost action failed", e);
+              }
+            }
+          },
+          50,
+          MS);
     }
+  }
+
+  /** The user's first connection on {@code node} was heard of: send it the recent doorbells. */
+  private void replay(String user, String node) {
+    List<BusEvent> events = recent.of(user, node, System.currentTimeMillis());
+    for (BusEvent e : events) {
+      outbox.send(node, List.of(user), e);
+    }
+  }
+
+  private void onMissedRequest(Message msg) {
+    try {
+      connection.nats().publish(msg.getReplyTo(), outbox.answer(msg.getData()));
+    } catch (Exception e) {
+      LOG.warn("cannot answer a request for lost doorbells", e);
+    }
+  }
+
+  private void onMessage(Message msg) {
+    String subject = msg.getSubject();
+    try {
+      if (subject.equals(Outbox.subject(self))) {
+        inbox.onEnvelope(EventCodec.parse(msg.getData()));
+      } else if (subject.equals(PREFIX + "presence")) {
+        presence.received(msg.getData(), this::deliverLocal);
+      } else {
+        String topic = subject.substring(PREFIX.length());
+        deliverLocal(topic, EventCodec.decode(msg.getData()));
+      }
+    } catch (Exception e) {
+      LOG.warn("dropping an undecodable message on {}", subject, e);
+    }
+  }
+
+  private void deliverEnvelope(JsonNode env) {
     BusEvent event;
     try {
-      event = EventCodec.decode(msg.getData());
+      event = EventCodec.fromTree(env.get("e"));
     } catch (Exception e) {
-      LOG.warn("dropping an undecodable event on {}", msg.getSubject(), e);
+      LOG.warn("dropping an undecodable envelope", e);
+      return;
+    }
+    for (JsonNode u : env.path("u")) {
+      deliverLocal(Topics.user(u.asText()), event);
+    }
+  }
+
+  private void deliverLocal(String topic, BusEvent event) {
+    List<Handler> list = handlers.get(topic);
+    if (list == null) {
       return;
     }
     for (Handler h : list) {
@@ -136,5 +321,10 @@ public final class NatsBus implements Bus {
         LOG.warn("bus handler for {} failed", topic, e);
       }
     }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
   }
 }

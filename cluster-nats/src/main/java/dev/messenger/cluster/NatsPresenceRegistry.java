@@ -5,20 +5,16 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,38 +24,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cluster-wide {@link PresenceRegistry}: which users have connections on which nodes, in the
- * NATS KV bucket {@code messenger_presence} (memory storage, per-bucket TTL {@code 3 x heartbeat}).
+ * NATS KV bucket {@code messenger_presence_v2} (file storage, so it outlives a NATS restart; no
+ * TTL). It is also the routing table of {@link NatsBus}: a doorbell for a user goes to the nodes
+ * this registry lists for it ({@link #nodesOf}).
  *
- * <p>Keys: {@code n.<node>} (the node is alive; value: ms timestamp) and {@code u.<user>.<node>}
- * (the user has connections on that node). Each node re-puts its keys every {@code heartbeat} (and
- * deletes any key it still has for a user no longer connected there); every node watches the bucket
- * and keeps a local mirror, so {@link #isOnline} is a local lookup. A node whose {@code n.} key has
- * not been refreshed for {@code 3 x heartbeat} is dead: the live node with the smallest id deletes
- * its user keys and reports each of its users that is online nowhere else to the {@code onUserLost}
- * handler (which announces offline). So a dead node's users go offline within {@code 4 x heartbeat
- * + presence-grace} of the kill. Thread-safe.
+ * <p>Keys: {@code n.<node>} (the node's heartbeat, re-put every {@code heartbeat}: one KV write per
+ * node, whatever its number of users) and {@code u.<user>.<node>} (the user has connections on that
+ * node), put on the user's first connection on the node and deleted on its last: no refresh. Every
+ * node watches the bucket into a {@link PresenceMirror}, so {@link #isOnline} and routing are local
+ * lookups. Each heartbeat also compares the node's own keys in the mirror with its connections and
+ * repairs the difference (a write that failed while NATS was away, leftovers of this node's
+ * previous life after a {@code kill -9}).
+ *
+ * <p>A node whose heartbeat was not seen for {@code 3 x heartbeat} is dead. Every survivor stops
+ * routing to it and counts its users offline at once; each of its users is reaped by one survivor
+ * (rendezvous hash of the user over the live nodes, so the work is sharded, no leader), which
+ * deletes the key and reports the user to {@code onUserLost} unless online elsewhere. A dead node's
+ * users are thus reported offline within {@code 4 x heartbeat} of its death, then the presence
+ * grace applies as for any last disconnect. Thread-safe.
  */
 public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsPresenceRegistry.class);
-  static final String BUCKET = "messenger_presence";
+  static final String BUCKET = "messenger_presence_v2";
+  private static final int STRIPES = 1024;
+
+  /** Every this many heartbeats the own keys are compared with the connections even if clean. */
+  private static final int FULL_CHECK_EVERY = 10;
 
   private final String nodeId;
   private final Duration heartbeat;
+  private final KeyValueManagement kvm;
   private final KeyValue kv;
+  private final String bucket;
   private final ScheduledExecutorService timer;
+  private final PresenceMirror mirror;
+  private final Object[] stripes = new Object[STRIPES];
 
   /** Local connections by user. */
   private final Map<String, Set<String>> local = new ConcurrentHashMap<>();
 
-  /** Mirror of the bucket: users by node, and when each node was last seen alive (local ms). */
-  private final Map<String, Set<String>> usersByNode = new HashMap<>();
+  /**
+   * When each local user's key was last put (ms): a key younger than a heartbeat may not be
+   * mirrored yet, so its absence from the mirror means nothing.
+   */
+  private final Map<String, Long> keyPutAt = new ConcurrentHashMap<>();
 
-  private final Map<String, Long> nodeSeenAt = new HashMap<>();
   private volatile Consumer<String> onUserLost = u -> {};
   private volatile Runnable onNodeLost = () -> {};
+  private volatile Runnable onRoutesDropped = () -> {};
+  private volatile boolean dirty = true;
+  private boolean firstCheck = true;
+  private int beats;
 
   /**
-   * Creates the bucket {@code messenger_presence} if needed, starts watching it and heart-beating.
+   * Opens (creating it if needed) the bucket {@code messenger_presence_v2}, loads the mirror and
+   * starts heart-beating.
    *
    * @throws IOException if NATS or JetStream is unreachable
    */
@@ -73,29 +92,27 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
    * bucket}: every node of one deployment must use the same one (tests use one each, so that runs
    * sharing a NATS do not see each other's nodes).
    *
-   * @throws IOException if NATS or JetStream is unreachable
+   * @throws IOException if NATS or JetStream is unreachable, or the mirror does not load in 10 s
    */
   public NatsPresenceRegistry(
       NatsConnection connection, String nodeId, Duration heartbeat, String bucket)
       throws IOException {
     this.nodeId = nodeId;
     this.heartbeat = heartbeat;
+    this.bucket = bucket;
+    this.mirror = new PresenceMirror(nodeId);
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Object();
+    }
+    CountDownLatch loaded = new CountDownLatch(1);
     try {
-      KeyValueManagement kvm = connection.nats().keyValueManagement();
-      if (!kvm.getBucketNames().contains(bucket)) {
-        try {
-          kvm.create(
-              KeyValueConfiguration.builder()
-                  .name(bucket)
-                  .ttl(heartbeat.multipliedBy(3))
-                  .storageType(StorageType.Memory)
-                  .build());
-        } catch (JetStreamApiException e) {
-          LOG.debug("bucket created concurrently", e);
-        }
-      }
+      this.kvm = connection.nats().keyValueManagement();
+      ensureBucket();
       this.kv = connection.nats().keyValue(bucket);
-      kv.watchAll(new Mirror());
+      kv.watchAll(mirror.watcher(loaded::countDown));
+      if (!loaded.await(10, TimeUnit.SECONDS)) {
+        throw new IOException("the presence bucket " + bucket + " did not load within 10 s");
+      }
     } catch (JetStreamApiException e) {
       throw new IOException("cannot open the NATS KV bucket " + bucket, e);
     } catch (InterruptedException e) {
@@ -109,10 +126,16 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
               t.setDaemon(true);
               return t;
             });
-    beat();
+    putBeat();
     long ms = heartbeat.toMillis();
     timer.scheduleAtFixedRate(this::beat, ms, ms, TimeUnit.MILLISECONDS);
-    connection.onReconnect(() -> timer.execute(this::beat));
+    connection.onReconnect(
+        () ->
+            timer.execute(
+                () -> {
+                  dirty = true;
+                  beat();
+                }));
   }
 
   /** Sets who hears of users lost with a dead node (called on the heartbeat thread). */
@@ -128,131 +151,210 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
     this.onNodeLost = action;
   }
 
+  /**
+   * Sets what runs when this node finds keys of its connected users deleted by others (it was taken
+   * for dead, e.g. stopped for longer than 3 heartbeats): the other nodes did not route its users'
+   * doorbells meanwhile, so its sessions re-check the store. Called on the heartbeat thread.
+   */
+  public void onRoutesDropped(Runnable action) {
+    this.onRoutesDropped = action;
+  }
+
+  /** Called with (user, node) when the user's first connection on another node is heard of. */
+  void onRoute(java.util.function.BiConsumer<String, String> listener) {
+    mirror.onRoute(listener);
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  /** The live nodes (this one included) where the user has connections: where doorbells go. */
+  List<String> nodesOf(String userId) {
+    return mirror.nodesOf(userId);
+  }
+
   @Override
   public boolean connect(String userId, String connectionId) {
-    boolean[] firstHere = {false};
-    local.compute(
-        userId,
-        (u, set) -> {
-          Set<String> s = set == null ? new HashSet<>() : set;
-          firstHere[0] = s.isEmpty();
-          s.add(connectionId);
-          return s;
-        });
-    if (!firstHere[0]) {
-      return false;
+    synchronized (stripe(userId)) {
+      boolean[] firstHere = {false};
+      local.compute(
+          userId,
+          (u, set) -> {
+            Set<String> s = set == null ? new HashSet<>() : set;
+            firstHere[0] = s.isEmpty();
+            s.add(connectionId);
+            return s;
+          });
+      if (!firstHere[0]) {
+        return false;
+      }
+      boolean elsewhere = mirror.onlineElsewhere(userId);
+      keyPutAt.put(userId, System.currentTimeMillis());
+      put(userKey(userId, nodeId));
+      return !elsewhere;
     }
-    boolean elsewhere = onlineElsewhere(userId);
-    put(userKey(userId, nodeId));
-    return !elsewhere;
   }
 
   @Override
   public boolean disconnect(String userId, String connectionId) {
-    boolean[] lastHere = {false};
-    local.computeIfPresent(
-        userId,
-        (u, set) -> {
-          set.remove(connectionId);
-          lastHere[0] = set.isEmpty();
-          return set.isEmpty() ? null : set;
-        });
-    if (!lastHere[0]) {
-      return false;
+    synchronized (stripe(userId)) {
+      boolean[] lastHere = {false};
+      local.computeIfPresent(
+          userId,
+          (u, set) -> {
+            set.remove(connectionId);
+            lastHere[0] = set.isEmpty();
+            return set.isEmpty() ? null : set;
+          });
+      if (!lastHere[0]) {
+        return false;
+      }
+      keyPutAt.remove(userId);
+      delete(userKey(userId, nodeId));
+      return !mirror.onlineElsewhere(userId);
     }
-    try {
-      kv.delete(userKey(userId, nodeId));
-    } catch (IOException | JetStreamApiException e) {
-      LOG.warn("cannot remove presence key of {}", userId, e);
-    }
-    return !onlineElsewhere(userId);
   }
 
   @Override
   public boolean isOnline(String userId) {
-    return local.containsKey(userId) || onlineElsewhere(userId);
+    return local.containsKey(userId) || mirror.onlineElsewhere(userId);
   }
 
-  private synchronized boolean onlineElsewhere(String userId) {
-    for (var e : usersByNode.entrySet()) {
-      if (!e.getKey().equals(nodeId) && e.getValue().contains(userId)) {
-        return true;
-      }
-    }
-    return false;
+  /** Nodes this registry currently believes alive (for tests and logs). */
+  public List<String> liveNodes() {
+    return mirror.liveNodes();
+  }
+
+  private Object stripe(String userId) {
+    return stripes[Math.floorMod(userId.hashCode(), STRIPES)];
   }
 
   private void beat() {
     try {
-      kv.put(
-          "n." + nodeId,
-          Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
-      for (String userId : local.keySet()) {
-        put(userKey(userId, nodeId));
+      putBeat();
+      if (dirty || firstCheck || ++beats % FULL_CHECK_EVERY == 0) {
+        dirty = false;
+        checkOwnKeys();
       }
-      dropStaleKeys();
-      reapDeadNodes();
-    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      List<String> found = mirror.findDead(System.currentTimeMillis(), deadAfterMillis());
+      if (!found.isEmpty()) {
+        LOG.info("nodes {} missed 3 heartbeats: taken for dead", found);
+        onNodeLost.run();
+      }
+      reap();
+    } catch (RuntimeException e) {
       LOG.warn("presence heartbeat failed", e);
     }
   }
 
+  private long deadAfterMillis() {
+    return heartbeat.multipliedBy(3).toMillis();
+  }
+
+  private void putBeat() {
+    long now = System.currentTimeMillis();
+    if (put("n." + nodeId, Long.toString(now).getBytes(StandardCharsets.UTF_8))) {
+      mirror.beat(nodeId, now);
+    }
+  }
+
   /**
-   * Deletes this node's user keys that the bucket still holds for users with no connection here: a
-   * beat's put that raced the delete of the user's last disconnect, or a delete that failed while
-   * NATS was away. Without this the other nodes would see such a user online until this node dies,
-   * since a key that expires by the bucket's TTL leaves no trace in their mirrors.
+   * Repairs the difference between this node's keys in the mirror and its connections. On the first
+   * check, keys of users with no connection here are leftovers of this node's previous life: those
+   * users are reported lost (unless online elsewhere). Later, a connected user whose key is missing
+   * was reaped by others: its key is put again and {@code onRoutesDropped} runs.
    */
-  private void dropStaleKeys() throws IOException, JetStreamApiException {
-    List<String> keyed;
-    synchronized (this) {
-      keyed = new ArrayList<>(usersByNode.getOrDefault(nodeId, Set.of()));
+  private void checkOwnKeys() {
+    boolean startup = firstCheck;
+    firstCheck = false;
+    Set<String> keyed = mirror.usersOf(nodeId);
+    long settled = System.currentTimeMillis() - heartbeat.toMillis();
+    int restored = 0;
+    for (String userId : local.keySet()) {
+      if (!keyed.contains(userId)) {
+        synchronized (stripe(userId)) {
+          if (local.containsKey(userId) && keyPutAt.getOrDefault(userId, 0L) < settled) {
+            keyPutAt.put(userId, System.currentTimeMillis());
+            put(userKey(userId, nodeId));
+            restored++;
+          }
+        }
+      }
     }
     for (String userId : keyed) {
-      if (!local.containsKey(userId)) {
-        kv.delete(userKey(userId, nodeId));
+      synchronized (stripe(userId)) {
+        if (!local.containsKey(userId)) {
+          delete(userKey(userId, nodeId));
+          if (startup && !mirror.onlineElsewhere(userId)) {
+            onUserLost.accept(userId);
+          }
+        }
       }
+    }
+    if (restored > 0 && !startup) {
+      LOG.warn("{} presence keys of this node were missing (taken for dead?): put again", restored);
+      onRoutesDropped.run();
     }
   }
 
-  private void reapDeadNodes() throws IOException, JetStreamApiException {
-    long now = System.currentTimeMillis();
-    long deadAfter = heartbeat.multipliedBy(3).toMillis();
-    Map<String, Set<String>> dead = new HashMap<>();
-    boolean leader;
-    synchronized (this) {
-      for (var e : new HashMap<>(nodeSeenAt).entrySet()) {
-        if (!e.getKey().equals(nodeId) && now - e.getValue() > deadAfter) {
-          nodeSeenAt.remove(e.getKey());
-          Set<String> users = usersByNode.remove(e.getKey());
-          dead.put(e.getKey(), users == null ? Set.of() : users);
-        }
-      }
-      leader = nodeSeenAt.keySet().stream().allMatch(n -> n.compareTo(nodeId) >= 0);
-    }
-    if (!dead.isEmpty()) {
-      onNodeLost.run();
-    }
-    for (var e : dead.entrySet()) {
-      LOG.info("node {} is gone with {} users", e.getKey(), e.getValue().size());
-      if (!leader) {
+  private void reap() {
+    for (var e : mirror.toReap().entrySet()) {
+      String dead = e.getKey();
+      if (e.getValue().isEmpty()) {
+        delete("n." + dead);
         continue;
       }
+      LOG.info("reaping {} users of dead node {}", e.getValue().size(), dead);
       for (String userId : e.getValue()) {
-        kv.delete(userKey(userId, e.getKey()));
-        if (!isOnline(userId)) {
-          onUserLost.accept(userId);
+        if (delete(userKey(userId, dead))) {
+          mirror.remove(userId, dead);
+          if (!isOnline(userId)) {
+            onUserLost.accept(userId);
+          }
         }
       }
-      kv.delete("n." + e.getKey());
     }
   }
 
-  private void put(String key) {
+  private boolean put(String key) {
+    return put(key, new byte[] {1});
+  }
+
+  private boolean put(String key, byte[] value) {
     try {
-      kv.put(key, new byte[] {1});
-    } catch (IOException | JetStreamApiException e) {
-      LOG.warn("cannot write presence key {}", key, e);
+      kv.put(key, value);
+      return true;
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      dirty = true;
+      LOG.warn("cannot write presence key {}: {}", key, e.toString());
+      return false;
+    }
+  }
+
+  private boolean delete(String key) {
+    try {
+      kv.delete(key);
+      return true;
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      dirty = true;
+      LOG.warn("cannot delete presence key {}: {}", key, e.toString());
+      return false;
+    }
+  }
+
+  private void ensureBucket() throws IOException, JetStreamApiException {
+    if (!kvm.getBucketNames().contains(bucket)) {
+      try {
+        kvm.create(
+            KeyValueConfiguration.builder()
+                .name(bucket)
+                .maxHistoryPerKey(1)
+                .storageType(StorageType.File)
+                .build());
+      } catch (JetStreamApiException e) {
+        LOG.debug("bucket created concurrently", e);
+      }
     }
   }
 
@@ -260,47 +362,11 @@ public final class NatsPresenceRegistry implements PresenceRegistry, AutoCloseab
     return "u." + userId + "." + node;
   }
 
-  /** Keeps {@link #usersByNode} and {@link #nodeSeenAt} in step with the bucket. */
-  private final class Mirror implements KeyValueWatcher {
-    @Override
-    public void watch(KeyValueEntry entry) {
-      String key = entry.getKey();
-      boolean put = entry.getOperation() == KeyValueOperation.PUT;
-      synchronized (NatsPresenceRegistry.this) {
-        if (key.startsWith("n.")) {
-          String node = key.substring(2);
-          if (put) {
-            nodeSeenAt.put(node, System.currentTimeMillis());
-          }
-        } else if (key.startsWith("u.")) {
-          int dot = key.lastIndexOf('.');
-          String user = key.substring(2, dot);
-          String node = key.substring(dot + 1);
-          if (put) {
-            usersByNode.computeIfAbsent(node, n -> new HashSet<>()).add(user);
-            nodeSeenAt.putIfAbsent(node, System.currentTimeMillis());
-          } else {
-            Set<String> users = usersByNode.get(node);
-            if (users != null) {
-              users.remove(user);
-            }
-          }
-        }
-      }
-    }
-
-    @Override
-    public void endOfData() {}
-  }
-
-  /** Nodes this registry currently believes alive (for tests and logs). */
-  public synchronized List<String> liveNodes() {
-    return List.copyOf(nodeSeenAt.keySet());
-  }
-
   @Override
   public void close() {
-    timer.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
     try {
       for (String userId : local.keySet()) {
         kv.delete(userKey(userId, nodeId));

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
  * The {@link PresenceRegistryContract} on {@link NatsPresenceRegistry} against the real NATS
  * JetStream on 127.0.0.1:4222, plus what only the cluster registry does, with two or three
  * registries ("nodes", each on its own connection) sharing one bucket: a user online on one node is
- * online as seen from the others, and a node that dies without cleaning up (its connection closed,
- * so its heartbeats stop) has its users reported lost and offline by the survivor after the
- * heartbeat timeout. Each test has its own bucket and node names and a 100 ms heartbeat. Skipped
- * when NATS is not there, except under CI.
+ * online as seen from the others; a node that dies without cleaning up (its connection closed, so
+ * its heartbeats stop) has its users offline for every survivor after the heartbeat timeout, each
+ * reported lost by exactly one survivor (sharded); heartbeats write one key per node, none per
+ * user; a node restarted with the same id reports its previous life's users lost. Each test has its
+ * own bucket and node names and a 100 ms heartbeat. Skipped when NATS is not there, except under
+ * CI.
  */
 class NatsPresenceRegistryTest extends PresenceRegistryContract {
   private static final Duration HEARTBEAT = Duration.ofMillis(100);
@@ -153,34 +155,75 @@ class NatsPresenceRegistryTest extends PresenceRegistryContract {
   }
 
   @Test
-  void nodeDeath_everySurvivorSeesItsUsersOffline_andOnlyOneReportsThemLost() throws IOException {
-    NatsPresenceRegistry leader = (NatsPresenceRegistry) registry;
+  void nodeDeath_everySurvivorSeesItsUsersOffline_andEachIsReportedLostByExactlyOneSurvivor()
+      throws IOException {
+    NatsPresenceRegistry a = (NatsPresenceRegistry) registry;
     NatsConnection dying = connect("dying");
     NatsPresenceRegistry b = node(dying, "b-dying");
     NatsPresenceRegistry c = node("c");
-    List<String> lostOnLeader = new CopyOnWriteArrayList<>();
+    List<String> lostOnA = new CopyOnWriteArrayList<>();
     List<String> lostOnC = new CopyOnWriteArrayList<>();
-    leader.onUserLost(lostOnLeader::add);
+    a.onUserLost(lostOnA::add);
     c.onUserLost(lostOnC::add);
     AtomicInteger nodesLostOnC = new AtomicInteger();
     c.onNodeLost(nodesLostOnC::incrementAndGet);
-    b.connect(user("alice"), "k1");
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      users.add(user("d" + i));
+      b.connect(users.get(i), "k" + i);
+    }
     waitUntil(
-        "the others see alice online",
-        () -> leader.isOnline(user("alice")) && c.isOnline(user("alice")));
+        "the others see them online",
+        () -> users.stream().allMatch(u -> a.isOnline(u) && c.isOnline(u)));
 
     dying.close();
 
     waitUntil(
-        "the others see alice offline",
-        () -> !leader.isOnline(user("alice")) && !c.isOnline(user("alice")),
+        "the others see them offline",
+        () -> users.stream().noneMatch(u -> a.isOnline(u) || c.isOnline(u)),
         NODE_DEATH_TIMEOUT);
     waitUntil(
-        "the leader reports alice lost",
-        () -> lostOnLeader.contains(user("alice")),
+        "every user is reported lost",
+        () -> lostOnA.size() + lostOnC.size() >= users.size(),
         NODE_DEATH_TIMEOUT);
+    List<String> all = new ArrayList<>(lostOnA);
+    all.addAll(lostOnC);
+    assertThat(all).as("each once").containsExactlyInAnyOrderElementsOf(users);
+    assertThat(lostOnA).as("sharded: both survivors reap some").isNotEmpty();
+    assertThat(lostOnC).as("sharded: both survivors reap some").isNotEmpty();
     waitUntil("C finds the node dead too", () -> nodesLostOnC.get() == 1, NODE_DEATH_TIMEOUT);
-    assertThat(lostOnC).as("only the node with the smallest id reports").isEmpty();
+  }
+
+  @Test
+  void userKeys_areWrittenOnFirstConnectAndLastDisconnectOnly_notOnHeartbeats() throws Exception {
+    NatsPresenceRegistry a = (NatsPresenceRegistry) registry;
+    a.connect(user("alice"), "k1");
+    a.connect(user("alice"), "k2");
+    long before = streamSeq();
+
+    Thread.sleep(HEARTBEAT.toMillis() * 5);
+
+    // Five heartbeats: one key write each (the node's), none for alice.
+    long writes = streamSeq() - before;
+    assertThat(writes).isBetween(3L, 7L);
+  }
+
+  @Test
+  void nodeRestartedWithTheSameId_reportsItsPreviousLifesUsersLost_andDeletesTheirKeys()
+      throws IOException {
+    NatsPresenceRegistry watcher = (NatsPresenceRegistry) registry;
+    NatsConnection first = connect("first-life");
+    NatsPresenceRegistry life1 = node(first, "phoenix");
+    life1.connect(user("alice"), "k1");
+    waitUntil("alice is online", () -> watcher.isOnline(user("alice")));
+    first.close(); // kill -9: no clean-up, and back before 3 heartbeats
+
+    NatsPresenceRegistry life2 = node("phoenix");
+    List<String> lost = new CopyOnWriteArrayList<>();
+    life2.onUserLost(lost::add);
+
+    waitUntil("the new life reports alice lost", () -> lost.contains(user("alice")));
+    waitUntil("alice is offline as seen from the others", () -> !watcher.isOnline(user("alice")));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -199,6 +242,15 @@ class NatsPresenceRegistryTest extends PresenceRegistryContract {
   /** The node id used for {@code name} in this test. */
   private String nodeId(String name) {
     return bucket.substring("presence_test_".length()) + "-" + name;
+  }
+
+  private long streamSeq() throws Exception {
+    return admin
+        .nats()
+        .jetStreamManagement()
+        .getStreamInfo("KV_" + bucket)
+        .getStreamState()
+        .getLastSequence();
   }
 
   private NatsConnection connect(String name) {

@@ -7,10 +7,8 @@ import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.Accounts;
 import dev.messenger.core.bus.Bus;
-import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.bus.InProcessBus;
-import dev.messenger.core.bus.Topics;
 import dev.messenger.core.conversations.ConversationSettings;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.messaging.MessageChanges;
@@ -25,7 +23,6 @@ import dev.messenger.core.store.CachedMembership;
 import dev.messenger.core.typing.TypingRelay;
 import dev.messenger.server.chat.ChatDomain;
 import dev.messenger.server.chat.SessionLimits;
-import dev.messenger.server.http.AccountRoutes;
 import dev.messenger.server.http.ConversationRoutes;
 import dev.messenger.server.http.Http;
 import dev.messenger.server.http.MediaRoutes;
@@ -84,6 +81,7 @@ public final class MessengerNode implements AutoCloseable {
   private NatsConnection nats;
   private Metrics metrics;
   private NatsPresenceRegistry presenceRegistry;
+  private NatsBus natsBus;
   private MediaFeature media;
   private PushFeature push;
   private int port;
@@ -118,10 +116,11 @@ public final class MessengerNode implements AutoCloseable {
       nats =
           NatsConnection.connect(
               settings.cluster().natsUrl(), "messenger-" + settings.cluster().nodeId());
-      bus = new NatsBus(nats);
       natsRegistry =
           new NatsPresenceRegistry(
               nats, settings.cluster().nodeId(), settings.cluster().presenceHeartbeat());
+      natsBus = new NatsBus(nats, natsRegistry);
+      bus = natsBus;
       registry = natsRegistry;
       presenceRegistry = natsRegistry;
     } else {
@@ -130,6 +129,8 @@ public final class MessengerNode implements AutoCloseable {
     }
     Fanout fanout = new Fanout(bus);
     CachedMembership membership = CachedMembershipWiring.open(messageStore, bus);
+    AccountsFeature accountsFeature = AccountsFeature.open(settings, db, accountStore, bus, clock);
+    Accounts accounts = accountsFeature.accounts;
     Conversations conversations =
         new Conversations(
             membership,
@@ -139,7 +140,8 @@ public final class MessengerNode implements AutoCloseable {
             accountStore,
             fanout,
             clock,
-            settings.messaging().maxGroupSize());
+            settings.messaging().maxGroupSize(),
+            accountsFeature.blocks);
     Timers timers = new VertxTimers(vertx, workers);
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
@@ -151,17 +153,6 @@ public final class MessengerNode implements AutoCloseable {
       metrics.gauge(
           "messenger.workers.queue", "tasks waiting for a worker", () -> pool.getQueue().size());
     }
-    Accounts accounts =
-        new Accounts(
-            accountStore,
-            new Argon2Hasher(
-                settings.accounts().argon2MemoryKib(), settings.accounts().argon2Iterations()),
-            clock,
-            settings.limits().maxDevicesPerUser(),
-            settings.limits().maxContactsPerUser(),
-            caller ->
-                bus.publish(
-                    Topics.user(caller.userId()), new BusEvent.DeviceRevoked(caller.deviceId())));
     Presence presence =
         new Presence(
             registry,
@@ -170,7 +161,8 @@ public final class MessengerNode implements AutoCloseable {
             bus,
             clock,
             timers,
-            settings.messaging().presenceGrace());
+            settings.messaging().presenceGrace(),
+            accountsFeature.blocks);
     if (natsRegistry != null) {
       natsRegistry.onUserLost(presence::lostWithNode);
     }
@@ -199,7 +191,8 @@ public final class MessengerNode implements AutoCloseable {
             clock,
             settings.messaging().maxMessageChars(),
             media.media(),
-            push.dispatcher());
+            push.dispatcher(),
+            accountsFeature.blocks);
     MessageChanges changes =
         new MessageChanges(
             membership,
@@ -215,13 +208,21 @@ public final class MessengerNode implements AutoCloseable {
         new ConversationSettings(membership, messageStore, conversations, fanout);
     ws =
         WsFeature.open(
-            accounts,
+            token ->
+                accounts
+                    .authenticate(token)
+                    .map(
+                        c -> {
+                          // Loaded here, on a worker, so that sends on the event loop find it.
+                          accountsFeature.blocks.warm(c.userId());
+                          return c;
+                        }),
             new ChatDomain(
                 messaging,
                 changes,
                 new Receipts(messageStore, membership, fanout),
                 conversations,
-                new TypingRelay(membership, fanout),
+                new TypingRelay(membership, fanout, accountsFeature.blocks),
                 presence,
                 bus),
             workers,
@@ -239,7 +240,6 @@ public final class MessengerNode implements AutoCloseable {
                 MAX_FRAME_BYTES,
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
-    bus.onReconnect(ws.sessions()::recheckAll);
     if (nats != null) {
       var reconnects = new java.util.concurrent.atomic.AtomicLong();
       bus.onReconnect(reconnects::incrementAndGet);
@@ -250,8 +250,20 @@ public final class MessengerNode implements AutoCloseable {
           "1 while NATS is connected",
           () -> natsNow.connected() ? 1 : 0);
     }
+    // Doorbells the bus could not give back (a reconnect recovers the others by itself), a dead
+    // node's last ones, and this node's own while others took it for dead: re-check the store.
+    bus.onEventsLost(ws.sessions()::recheckAll);
     if (presenceRegistry != null) {
       presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
+      presenceRegistry.onRoutesDropped(ws.sessions()::recheckAll);
+    }
+    if (natsBus != null) {
+      metrics.counterFn(
+          "messenger.bus.recovered", "doorbells given back after a loss", natsBus::recovered);
+      metrics.counterFn(
+          "messenger.bus.fallbacks",
+          "losses not given back: every session re-checked the store",
+          natsBus::fallbacks);
     }
 
     Router router = Router.router(vertx);
@@ -274,7 +286,13 @@ public final class MessengerNode implements AutoCloseable {
                 bodies.handle(ctx);
               }
             });
-    AccountRoutes.mount(router, http, accounts, presence, rateLimits);
+    accountsFeature.mount(
+        router,
+        http,
+        new AccountsFeature.Edge(
+            presence, rateLimits, media.media(), conversations, messaging, workers),
+        ws.sessions()::count,
+        metrics::sent);
     ConversationRoutes.mount(router, http, conversations, messaging, metrics::sent);
     MessageChangeRoutes.mount(router, http, changes, conversationSettings);
     SearchRoutes.mount(router, http, new Search(new JdbcSearchStore(db), membership));
@@ -339,6 +357,10 @@ public final class MessengerNode implements AutoCloseable {
     vertx.setPeriodic(
         1000, t -> ws.sessions().sweepIdle(settings.connections().idleTimeout().toMillis()));
     vertx.setPeriodic(60_000, t -> rateLimits.evictIdle());
+    // An open WebSocket keeps its token alive (session-idle-timeout).
+    vertx.setPeriodic(
+        Accounts.touchInterval(settings.accounts().sessionIdleTimeout()).toMillis(),
+        t -> accounts.touch(ws.sessions().deviceIds(), clock.millis()));
     return port;
   }
 
@@ -377,6 +399,9 @@ public final class MessengerNode implements AutoCloseable {
     }
     if (workers != null) {
       workers.shutdown();
+    }
+    if (natsBus != null) {
+      natsBus.close();
     }
     if (presenceRegistry != null) {
       presenceRegistry.close();

@@ -13,10 +13,16 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link AccountStore} on SQL; writes through the {@link GroupCommitWriter}. Thread-safe. */
 public final class JdbcAccountStore implements AccountStore {
-  private static final String USER_COLUMNS =
+  /** The columns {@link #user} reads, in its order. */
+  static final String USER_COLUMNS =
+      "id, username, display_name, password_hash, created_at, last_seen, avatar, suspended_at,"
+          + " deleted_at";
+
+  private static final String INSERT_COLUMNS =
       "id, username, display_name, password_hash, created_at, last_seen";
-  private static final String DEVICE_COLUMNS =
-      "id, user_id, name, created_at, revoked_at, push_endpoint, push_p256dh, push_auth";
+  static final String DEVICE_COLUMNS =
+      "id, user_id, name, created_at, revoked_at, push_endpoint, push_p256dh, push_auth,"
+          + " last_active_at, push_last_success_at, push_last_error";
 
   private final Database db;
 
@@ -32,7 +38,7 @@ public final class JdbcAccountStore implements AccountStore {
               try {
                 Sql.update(
                     c,
-                    "INSERT INTO users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO users (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
                     u.id(),
                     u.username(),
                     u.displayName(),
@@ -80,13 +86,14 @@ public final class JdbcAccountStore implements AccountStore {
             c -> {
               Sql.update(
                   c,
-                  "INSERT INTO devices (id, user_id, name, token_hash, created_at, revoked_at)"
-                      + " VALUES (?, ?, ?, ?, ?, 0)",
+                  "INSERT INTO devices (id, user_id, name, token_hash, created_at, revoked_at,"
+                      + " last_active_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
                   d.id(),
                   d.userId(),
                   d.name(),
                   tokenHash,
-                  d.createdAt());
+                  d.createdAt(),
+                  d.lastActiveAt());
               return d;
             });
   }
@@ -201,7 +208,8 @@ public final class JdbcAccountStore implements AccountStore {
                 c,
                 JdbcAccountStore::user,
                 "SELECT u.id, u.username, u.display_name, u.password_hash, u.created_at,"
-                    + " u.last_seen FROM contacts k JOIN users u ON u.id = k.contact_id"
+                    + " u.last_seen, u.avatar, u.suspended_at, u.deleted_at"
+                    + " FROM contacts k JOIN users u ON u.id = k.contact_id"
                     + " WHERE k.owner_id = ? ORDER BY u.username",
                 ownerId));
   }
@@ -230,17 +238,21 @@ public final class JdbcAccountStore implements AccountStore {
             });
   }
 
-  private static User user(ResultSet rs) throws SQLException {
+  /** Reads a row of {@link #USER_COLUMNS}. */
+  static User user(ResultSet rs) throws SQLException {
     return new User(
         rs.getString(1),
         rs.getString(2),
         rs.getString(3),
         rs.getString(4),
         rs.getLong(5),
-        rs.getLong(6));
+        rs.getLong(6),
+        rs.getString(7),
+        rs.getLong(8),
+        rs.getLong(9));
   }
 
-  private static Device device(ResultSet rs) throws SQLException {
+  static Device device(ResultSet rs) throws SQLException {
     String endpoint = rs.getString(6);
     return new Device(
         rs.getString(1),
@@ -250,6 +262,9 @@ public final class JdbcAccountStore implements AccountStore {
         rs.getLong(5),
         endpoint == null
             ? null
-            : new Device.PushSubscription(endpoint, rs.getString(7), rs.getString(8)));
+            : new Device.PushSubscription(endpoint, rs.getString(7), rs.getString(8)),
+        rs.getLong(9),
+        rs.getLong(10),
+        rs.getString(11));
   }
 }

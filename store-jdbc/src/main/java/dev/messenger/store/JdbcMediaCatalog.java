@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * writes go through the {@link GroupCommitWriter}. Thread-safe.
  */
 public final class JdbcMediaCatalog implements MediaCatalog {
-  private static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at";
+  static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at";
 
   private final Database db;
 
@@ -84,15 +84,18 @@ public final class JdbcMediaCatalog implements MediaCatalog {
                         + " SELECT 1 FROM message_media mm JOIN members m"
                         + " ON m.conversation_id = mm.conversation_id"
                         + " WHERE mm.media_id = ? AND m.user_id = ? AND m.left_seq = 0"
-                        + " AND mm.seq >= m.joined_seq",
+                        + " AND mm.seq >= m.joined_seq"
+                        + " UNION ALL"
+                        + " SELECT 1 FROM users WHERE avatar = ? AND deleted_at = 0",
                     mediaId,
                     userId,
                     mediaId,
-                    userId)
+                    userId,
+                    mediaId)
                 .isPresent());
   }
 
-  private static MediaInfo media(ResultSet rs) throws SQLException {
+  static MediaInfo media(ResultSet rs) throws SQLException {
     return new MediaInfo(
         rs.getString(1),
         rs.getString(2),

@@ -2,14 +2,22 @@ package dev.messenger.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.messenger.client.ApiException;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.Json;
+import dev.messenger.client.MessageView;
+import dev.messenger.client.MessengerClient;
+import dev.messenger.client.OutgoingMessage;
+import dev.messenger.client.ReadByView;
+import dev.messenger.client.UpdateView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -25,16 +33,26 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code chat USERNAME} or {@code chat --group ID}: an interactive chat over one WebSocket.
  *
- * <p>Prints the last messages, the peers' presence, incoming messages, typing, and the user's own
- * messages again whenever their ticks change ({@link ChatState}). Acks {@code delivered} for every
- * message received and {@code read} for those of this chat. Each line typed is sent (between a
- * {@code typing start} and {@code stop}); {@code /quit} or the end of input leaves, after waiting
- * up to 5 s for replies to what was sent. Pings every 25 s.
+ * <p>Prints the last messages, the peers' presence, incoming messages, typing, and a message again
+ * whenever it changes: ticks of the user's own, edits, deletes, reactions ({@link ChatState}).
+ * Messages are numbered {@code #N} by their seq. Acks {@code delivered} for every message received
+ * and {@code read} for those of this chat. Each line typed is sent (between a {@code typing start}
+ * and {@code stop}), unless it is a command ({@link ChatInput}: {@code /reply}, {@code /edit},
+ * {@code /delete}, {@code /react}, {@code /unreact}, {@code /pin}, {@code /unpin}, {@code
+ * /forward}, {@code /readby}, {@code /help}); {@code /quit} or the end of input leaves, after
+ * waiting up to 5 s for replies to what was sent. Pings every 25 s.
  *
  * <p>One thread runs the chat: frames (queued by the socket's listener), typed lines (queued by a
  * daemon reader thread) and the close are handled in the order they were queued. Not thread-safe.
  */
-@Command(name = "chat", description = "Chat interactively; type /quit to leave.")
+@Command(
+    name = "chat",
+    description = {
+      "Chat interactively; type /help for commands, /quit to leave.",
+      "Messages are numbered #N (their seq, the same for every member). In the chat:",
+      "  /reply N TEXT, /edit N TEXT, /delete N, /react N EMOJI, /unreact N EMOJI,",
+      "  /pin N, /unpin N, /forward N USER|CONVERSATION_ID, /readby N, //TEXT sends /TEXT."
+    })
 final class ChatCommand implements Callable<Integer> {
   static final int HISTORY_LINES = 20;
   static final Duration PING_EVERY = Duration.ofSeconds(25);
@@ -47,6 +65,9 @@ final class ChatCommand implements Callable<Integer> {
 
   @Parameters(arity = "0..1", paramLabel = "USERNAME", description = "The user to chat with.")
   String username;
+
+  private MessengerClient client;
+  private Names names;
 
   private sealed interface Event {}
 
@@ -62,8 +83,11 @@ final class ChatCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Cli.Session s = cli.session();
     ConversationView conversation = Targets.conversation(s.client(), username, group);
-    Names names = new Names(s.client()).put(s.userId(), s.profile().username());
-    ChatState state = new ChatState(s.userId(), conversation, names, cli.clock());
+    client = s.client();
+    names = new Names(client).put(s.userId(), s.profile().username());
+    ChatState state =
+        new ChatState(s.userId(), conversation, names, cli.clock())
+            .withLookup(Targets.lookup(client, conversation.id()));
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     ChatSocket socket =
         s.client()
@@ -130,10 +154,11 @@ final class ChatCommand implements Callable<Integer> {
       } else if (e instanceof Frame f) {
         onFrame(socket, state, f.frame());
       } else if (e instanceof Line l) {
-        if (l.text().strip().equals("/quit")) {
+        ChatInput.Action a = ChatInput.parse(l.text());
+        if (a instanceof ChatInput.Quit) {
           quitBy = System.nanoTime() + QUIT_GRACE.toNanos();
-        } else if (!l.text().isBlank() && quitBy == Long.MAX_VALUE) {
-          send(socket, state, l.text());
+        } else if (quitBy == Long.MAX_VALUE) {
+          act(socket, state, a);
         }
       } else if (e instanceof EndOfInput) {
         quitBy = Math.min(quitBy, System.nanoTime() + QUIT_GRACE.toNanos());
@@ -156,20 +181,96 @@ final class ChatCommand implements Callable<Integer> {
     }
   }
 
-  private void send(ChatSocket socket, ChatState state, String text) {
+  private void act(ChatSocket socket, ChatState state, ChatInput.Action a) {
+    String conversationId = state.conversationId();
+    if (a instanceof ChatInput.Send send) {
+      String clientId = UUID.randomUUID().toString();
+      String ref = "line-" + clientId;
+      socket.typing(conversationId, "start");
+      OutgoingMessage m = OutgoingMessage.text(conversationId, clientId, send.text());
+      state.expectReply(ref, clientId, send.text(), send.replyTo(), false);
+      socket.request(
+          (send.replyTo() == null ? m : m.withReplyTo(send.replyTo()))
+              .toJson()
+              .put("ref", ref)
+              .put("type", "send"));
+      socket.typing(conversationId, "stop");
+    } else if (a instanceof ChatInput.Change c) {
+      String ref = "change-" + UUID.randomUUID();
+      state.expectChange(ref, new UpdateView(PAST.get(c.type()), c.seq(), c.body(), c.emoji()));
+      ObjectNode frame =
+          Json.object()
+              .put("type", c.type())
+              .put("ref", ref)
+              .put("conversationId", conversationId)
+              .put("seq", c.seq());
+      if (c.body() != null) {
+        frame.put("body", c.body());
+      }
+      if (c.emoji() != null) {
+        frame.put("emoji", c.emoji());
+      }
+      socket.request(frame);
+    } else if (a instanceof ChatInput.Forward f) {
+      forward(socket, state, f);
+    } else if (a instanceof ChatInput.ReadBy r) {
+      print(List.of(readBy(state, r.seq())));
+    } else if (a instanceof ChatInput.Help) {
+      print(ChatInput.HELP);
+    } else if (a instanceof ChatInput.Invalid i) {
+      print(List.of("! " + i.message()));
+    }
+  }
+
+  /** The past tense of each change frame: the {@code action} of its update entry. */
+  private static final Map<String, String> PAST =
+      Map.of(
+          "edit", UpdateView.EDITED,
+          "delete", UpdateView.DELETED,
+          "react", UpdateView.REACTED,
+          "unreact", UpdateView.UNREACTED,
+          "pin", UpdateView.PINNED,
+          "unpin", UpdateView.UNPINNED);
+
+  private void forward(ChatSocket socket, ChatState state, ChatInput.Forward f) {
+    ConversationView to;
+    try {
+      to = Targets.conversation(client, f.to(), null);
+    } catch (CliException | ApiException | UncheckedIOException e) {
+      print(List.of("! not forwarded: " + e.getMessage()));
+      return;
+    }
     String clientId = UUID.randomUUID().toString();
-    String ref = "line-" + clientId;
-    socket.typing(state.conversationId(), "start");
-    ObjectNode frame =
-        Json.object()
+    String ref = "forward-" + clientId;
+    if (to.id().equals(state.conversationId())) {
+      MessageView original = state.message(f.seq());
+      String body = original == null ? "(forwarded #" + f.seq() + ")" : Render.text(original);
+      state.expectReply(ref, clientId, body, null, true);
+    } else {
+      state.expectForward(ref, "#" + f.seq() + " to " + f.to());
+    }
+    socket.request(
+        OutgoingMessage.forward(to.id(), clientId, state.conversationId(), f.seq())
+            .toJson()
             .put("type", "send")
-            .put("ref", ref)
-            .put("clientId", clientId)
-            .put("conversationId", state.conversationId())
-            .put("body", text);
-    state.expectReply(ref, clientId, text);
-    socket.request(frame);
-    socket.typing(state.conversationId(), "stop");
+            .put("ref", ref));
+  }
+
+  private String readBy(ChatState state, long seq) {
+    try {
+      ReadByView r = client.messages().readBy(state.conversationId(), seq);
+      return "* #" + seq + " delivered to " + names(r.delivered()) + "; read by " + names(r.read());
+    } catch (ApiException e) {
+      return "! " + e.code() + ": " + e.errorMessage();
+    } catch (UncheckedIOException e) {
+      return "! " + e.getMessage();
+    }
+  }
+
+  private String names(List<String> userIds) {
+    return userIds.isEmpty()
+        ? "nobody yet"
+        : String.join(", ", userIds.stream().map(names).toList());
   }
 
   private void readInput(BlockingQueue<Event> events) {

@@ -2,9 +2,9 @@ package dev.messenger.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ConversationView;
-import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.PresenceView;
+import dev.messenger.client.UpdateView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,15 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * What an interactive chat shows, as lines of text: it turns frames into lines and remembers the
- * members' receipt cursors, so that each of the user's own messages is printed again whenever its
- * ticks change. No I/O, so it is tested with plain frames.
+ * What an interactive chat shows, as lines of text: it turns frames into lines, remembers the
+ * messages on screen and the members' receipt cursors ({@link Ticks}), and prints a message again
+ * whenever it changes: its ticks, an edit, a delete or a reaction (update entries, PROTOCOL.md
+ * section 4, folded onto it with {@link MessageView#applied}). No I/O (a lookup for messages not on
+ * screen may be given), so it is tested with plain frames.
  *
- * <p>Ticks of an own message with seq S: {@code ✓} stored; {@code ✓✓} delivered (direct: the peer's
- * deliveredSeq >= S; group: every other member's); {@code ✓✓ read} (direct: the peer's readSeq >=
- * S) or {@code ✓✓ read by N} (group: N other members' readSeq >= S).
+ * <p>Messages are numbered by their seq: {@code [12:01] #5 bob: hello (edited) [👍 2]}; a reply is
+ * preceded by the quoted first line of what it answers ({@code > #3 alice: ...}). The user's own
+ * messages show as {@code me} with their ticks. Update entries whose target is not on screen, and
+ * pins, show as one line ({@code * bob pinned #5}). History pages already carry every change, so
+ * their update entries print nothing but pins.
  *
  * <p>Not thread-safe: one thread feeds it.
  */
@@ -30,37 +35,42 @@ final class ChatState {
   /** How many own messages are followed for tick changes; older ones are forgotten. */
   static final int TRACKED_OWN_MESSAGES = 200;
 
+  /** How many messages of the conversation are kept to fold changes onto and to quote. */
+  static final int KEPT_MESSAGES = 1000;
+
   private static final String ME = "me";
 
   private final String me;
   private final ConversationView conversation;
   private final Function<String, String> names;
   private final Clock clock;
-  private final Map<String, long[]> cursors = new LinkedHashMap<>(); // userId -> {delivered, read}
-  private final Map<Long, Own> own = new LinkedHashMap<>();
-  private final Map<String, Pending> pending = new HashMap<>(); // by ref
+  private final Ticks ticks;
+  private final Map<Long, MessageView> kept = new LinkedHashMap<>();
+  private final Map<Long, String> own = new LinkedHashMap<>(); // seq -> ticks shown
+  private final Awaited awaited = new Awaited();
   private final Map<String, String> presence = new HashMap<>();
   private final Set<Long> shown = new HashSet<>();
+  private LongFunction<MessageView> lookup = seq -> null;
   private long lastSeq;
-
-  private record Own(long ts, String body, String ticks) {}
-
-  private record Pending(String clientId, String body) {}
 
   /**
    * @param me the user of the chat
    * @param conversation the conversation shown, with its members' cursors
    * @param names user id to display name
-   * @param clock zone and "today" for printed times
+   * @param clock zone and "today" for printed times, and the time of the user's own changes
    */
   ChatState(String me, ConversationView conversation, Function<String, String> names, Clock clock) {
     this.me = me;
     this.conversation = conversation;
     this.names = names;
     this.clock = clock;
-    for (MemberView m : conversation.members()) {
-      cursors.put(m.userId(), new long[] {m.deliveredSeq(), m.readSeq()});
-    }
+    this.ticks = new Ticks(me, conversation);
+  }
+
+  /** Finds messages not on screen (the original of a reply); may answer null. */
+  ChatState withLookup(LongFunction<MessageView> lookup) {
+    this.lookup = lookup;
+    return this;
   }
 
   String conversationId() {
@@ -69,7 +79,7 @@ final class ChatState {
 
   /** The other members (their presence is shown). */
   List<String> peers() {
-    return cursors.keySet().stream().filter(id -> !id.equals(me)).toList();
+    return ticks.peers();
   }
 
   /** Highest seq shown of this conversation, 0 when none. */
@@ -77,29 +87,53 @@ final class ChatState {
     return lastSeq;
   }
 
-  /** True while some sent line has had no {@code sent} or {@code error} reply. */
+  /** The message {@code seq} as it is now, if it is on screen (or was looked up). */
+  MessageView message(long seq) {
+    return kept.get(seq);
+  }
+
+  /** True while some send or change has had no reply. */
   boolean awaitingReplies() {
-    return !pending.isEmpty();
+    return awaited.any();
   }
 
   /** Remembers a {@code send} frame with {@code ref}, so that its reply can be shown. */
   void expectReply(String ref, String clientId, String body) {
-    pending.put(ref, new Pending(clientId, body));
+    expectReply(ref, clientId, body, null, false);
+  }
+
+  /** As above, for a reply to {@code replyTo} (may be null) or a forward into this chat. */
+  void expectReply(String ref, String clientId, String body, Long replyTo, boolean forwarded) {
+    awaited.send(ref, new Awaited.Send(clientId, body, replyTo, forwarded));
+  }
+
+  /** Remembers a change frame ({@code edit}, {@code react}, ...) with {@code ref}. */
+  void expectChange(String ref, UpdateView change) {
+    awaited.change(ref, change);
+  }
+
+  /** Remembers a forward to another conversation, described as {@code what} ("#5 to bob"). */
+  void expectForward(String ref, String what) {
+    awaited.forward(ref, what);
   }
 
   /**
    * Lines for raw messages (ascending seq), e.g. the {@code messages} of a {@code history} frame.
    */
   List<String> messages(JsonNode messages) {
+    List<MessageView> list = new ArrayList<>();
+    messages.forEach(m -> list.add(MessageView.fromJson(m)));
     List<String> lines = new ArrayList<>();
-    messages.forEach(m -> lines.addAll(message(m)));
+    for (int i = 0; i < list.size(); i++) {
+      lines.addAll(page(list.get(i), messages.get(i).path("event").path("name").asText(null)));
+    }
     return lines;
   }
 
   /** Lines for messages (ascending seq), e.g. of an HTTP history page. */
   List<String> messages(List<MessageView> messages) {
     List<String> lines = new ArrayList<>();
-    messages.forEach(m -> lines.addAll(message(m, null)));
+    messages.forEach(m -> lines.addAll(page(m, null)));
     return lines;
   }
 
@@ -107,15 +141,22 @@ final class ChatState {
   List<String> onFrame(JsonNode frame) {
     switch (frame.path("type").asText("")) {
       case "message":
-        return message(frame);
+        MessageView m = MessageView.fromJson(frame);
+        return m.isUpdate() && mine(m)
+            ? live(m)
+            : message(m, frame.path("event").path("name").asText(null));
       case "sent":
         return sent(frame);
+      case "updated":
+        return updated(frame);
       case "receipt":
         return receipt(frame);
       case "presence":
         return presence(PresenceView.fromJson(frame));
       case "typing":
         return typing(frame);
+      case "conversation":
+        return settings(ConversationView.fromJson(frame.path("conversation")));
       case "error":
         return error(frame);
       default:
@@ -123,12 +164,26 @@ final class ChatState {
     }
   }
 
-  private List<String> message(JsonNode raw) {
-    return message(MessageView.fromJson(raw), raw.path("event").path("name").asText(null));
+  private boolean mine(MessageView m) {
+    return conversation.id().equals(m.conversationId());
+  }
+
+  /** A message of a history page: update entries are already folded into their targets. */
+  private List<String> page(MessageView m, String newName) {
+    if (!m.isUpdate() || !mine(m)) {
+      return message(m, newName);
+    }
+    if (!shown.add(m.seq())) {
+      return List.of();
+    }
+    lastSeq = Math.max(lastSeq, m.seq());
+    String action = m.update().action();
+    boolean pin = UpdateView.PINNED.equals(action) || UpdateView.UNPINNED.equals(action);
+    return pin ? List.of(at(m.ts()) + "* " + Render.change(m, this::who)) : List.of();
   }
 
   private List<String> message(MessageView m, String newName) {
-    if (!conversation.id().equals(m.conversationId())) {
+    if (!mine(m)) {
       return List.of(
           "* new message from "
               + name(m.senderId())
@@ -140,57 +195,81 @@ final class ChatState {
       return List.of();
     }
     lastSeq = Math.max(lastSeq, m.seq());
-    String at = "[" + Render.time(m.ts(), clock.getZone()) + "] ";
     if (m.isSystem()) {
       applyMembership(m);
-      return List.of(at + "* " + Render.system(m, newName, this::who));
+      return List.of(at(m.ts()) + "* " + Render.system(m, newName, this::who));
     }
+    keep(m);
     if (me.equals(m.senderId())) {
-      return List.of(track(m.seq(), m.ts(), Render.text(m)));
+      track(m.seq());
     }
-    return List.of(at + name(m.senderId()) + ": " + Render.text(m));
+    return lines(m);
+  }
+
+  /** A live update entry: folded onto its target, which is printed again. */
+  private List<String> live(MessageView entry) {
+    if (!shown.add(entry.seq())) {
+      return List.of();
+    }
+    lastSeq = Math.max(lastSeq, entry.seq());
+    UpdateView u = entry.update();
+    MessageView target = kept.get(u.target());
+    String action = u.action();
+    if (target == null || UpdateView.PINNED.equals(action) || UpdateView.UNPINNED.equals(action)) {
+      String about = target == null ? "" : ": " + Render.preview(Render.current(target, me), 40);
+      return List.of(at(entry.ts()) + "* " + Render.change(entry, this::who) + about);
+    }
+    MessageView now = target.applied(entry);
+    keep(now);
+    return List.of(line(now));
   }
 
   private List<String> sent(JsonNode frame) {
-    Pending p = pending.remove(frame.path("ref").asText(""));
+    String ref = frame.path("ref").asText("");
+    String forward = awaited.takeForward(ref);
+    if (forward != null) {
+      return List.of("* forwarded " + forward);
+    }
+    Awaited.Send p = awaited.takeSend(ref);
     if (p == null) {
       return List.of();
     }
     long seq = frame.path("seq").asLong();
-    shown.add(seq);
-    lastSeq = Math.max(lastSeq, seq);
-    return List.of(track(seq, frame.path("ts").asLong(), p.body()));
+    return message(p.stored(conversation.id(), seq, me, frame.path("ts").asLong()), null);
+  }
+
+  /** The answer to the user's own change: applied like an update entry when one was stored. */
+  private List<String> updated(JsonNode frame) {
+    UpdateView change = awaited.takeChange(frame.path("ref").asText(""));
+    if (change == null) {
+      return List.of();
+    }
+    JsonNode seq = frame.get("seq");
+    if (seq == null || seq.isNull()) {
+      return List.of("* nothing changed on #" + change.target());
+    }
+    return live(Awaited.entry(conversation.id(), seq.asLong(), me, clock.millis(), change));
   }
 
   private List<String> error(JsonNode frame) {
     String what = frame.path("code").asText("error") + ": " + frame.path("message").asText("");
-    Pending p = pending.remove(frame.path("ref").asText(""));
-    if (p != null) {
-      return List.of("! not sent (" + what + "): " + Render.preview(p.body(), 40));
-    }
-    return List.of("! " + what);
+    String line = awaited.failed(frame.path("ref").asText(""), what);
+    return List.of(line != null ? line : "! " + what);
   }
 
   private List<String> receipt(JsonNode frame) {
     if (!conversation.id().equals(frame.path("conversationId").asText())) {
       return List.of();
     }
-    long[] c = cursors.computeIfAbsent(frame.path("userId").asText(), id -> new long[2]);
-    long seq = frame.path("seq").asLong();
-    String status = frame.path("status").asText();
-    if ("read".equals(status)) {
-      c[1] = Math.max(c[1], seq);
-    }
-    if ("read".equals(status) || "delivered".equals(status)) {
-      c[0] = Math.max(c[0], seq);
-    }
+    ticks.receipt(
+        frame.path("userId").asText(), frame.path("status").asText(), frame.path("seq").asLong());
     List<String> lines = new ArrayList<>();
-    for (Map.Entry<Long, Own> e : own.entrySet()) {
-      String ticks = ticks(e.getKey());
-      if (!ticks.equals(e.getValue().ticks())) {
-        Own updated = new Own(e.getValue().ts(), e.getValue().body(), ticks);
-        e.setValue(updated);
-        lines.add(ownLine(updated));
+    for (Map.Entry<Long, String> e : own.entrySet()) {
+      String now = ticks.of(e.getKey());
+      MessageView m = kept.get(e.getKey());
+      if (!now.equals(e.getValue()) && m != null) {
+        e.setValue(now);
+        lines.add(line(m));
       }
     }
     return lines;
@@ -217,44 +296,67 @@ final class ChatState {
     return List.of("* " + name(user) + " is typing…");
   }
 
-  private String track(long seq, long ts, String body) {
-    Own o = new Own(ts, body, ticks(seq));
-    own.put(seq, o);
+  private List<String> settings(ConversationView c) {
+    if (!conversation.id().equals(c.id())) {
+      return List.of();
+    }
+    String muted =
+        c.isMuted(clock.millis())
+            ? "muted until " + Render.when(c.mutedUntil(), clock)
+            : "not muted";
+    return List.of(
+        "* this chat is now "
+            + muted
+            + (c.archived() ? ", archived" : "")
+            + (c.clearedSeq() > 0 ? ", cleared up to #" + c.clearedSeq() : ""));
+  }
+
+  /** The quote of what a reply answers (if it is one), then the message line. */
+  private List<String> lines(MessageView m) {
+    if (m.replyTo() == null) {
+      return List.of(line(m));
+    }
+    MessageView original = kept.get(m.replyTo());
+    if (original == null) {
+      original = lookup.apply(m.replyTo());
+    }
+    return List.of(Render.quote(m.replyTo(), original, this::name), line(m));
+  }
+
+  private String line(MessageView m) {
+    String tick = me.equals(m.senderId()) && !m.deleted() ? " " + ticks.of(m.seq()) : "";
+    return at(m.ts())
+        + "#"
+        + m.seq()
+        + " "
+        + name(m.senderId())
+        + ": "
+        + Render.current(m, me)
+        + tick
+        + Render.reactions(m);
+  }
+
+  private String at(long ts) {
+    return "[" + Render.time(ts, clock.getZone()) + "] ";
+  }
+
+  private void keep(MessageView m) {
+    kept.put(m.seq(), m);
+    if (kept.size() > KEPT_MESSAGES) {
+      kept.remove(kept.keySet().iterator().next());
+    }
+  }
+
+  private void track(long seq) {
+    own.put(seq, ticks.of(seq));
     if (own.size() > TRACKED_OWN_MESSAGES) {
       own.remove(own.keySet().iterator().next());
     }
-    return ownLine(o);
-  }
-
-  private String ownLine(Own o) {
-    return "["
-        + Render.time(o.ts(), clock.getZone())
-        + "] "
-        + ME
-        + ": "
-        + o.body()
-        + " "
-        + o.ticks();
   }
 
   /** The ticks of own message {@code seq} with the cursors known now. */
   String ticks(long seq) {
-    List<long[]> others = new ArrayList<>();
-    cursors.forEach(
-        (id, c) -> {
-          if (!id.equals(me)) {
-            others.add(c);
-          }
-        });
-    if (others.isEmpty()) {
-      return "✓";
-    }
-    long readers = others.stream().filter(c -> c[1] >= seq).count();
-    boolean allDelivered = others.stream().allMatch(c -> c[0] >= seq);
-    if (!conversation.isGroup()) {
-      return readers > 0 ? "✓✓ read" : allDelivered ? "✓✓" : "✓";
-    }
-    return readers > 0 ? "✓✓ read by " + readers : allDelivered ? "✓✓" : "✓";
+    return ticks.of(seq);
   }
 
   private void applyMembership(MessageView m) {
@@ -263,11 +365,11 @@ final class ChatState {
     }
     switch (m.event().action()) {
       case "member_added":
-        cursors.putIfAbsent(m.event().userId(), new long[] {m.seq(), 0});
+        ticks.added(m.event().userId(), m.seq());
         break;
       case "member_removed":
       case "member_left":
-        cursors.remove(m.event().userId());
+        ticks.removed(m.event().userId());
         break;
       default:
         break;

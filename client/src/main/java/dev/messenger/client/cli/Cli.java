@@ -40,9 +40,26 @@ import picocli.CommandLine.Spec;
       MessageCommands.Send.class,
       MessageCommands.History.class,
       MessageCommands.Conversations.class,
+      ChangeCommands.Edit.class,
+      ChangeCommands.Delete.class,
+      ChangeCommands.React.class,
+      ChangeCommands.Unreact.class,
+      ChangeCommands.Pin.class,
+      ChangeCommands.Unpin.class,
+      ChangeCommands.Forward.class,
+      ChangeCommands.ReadBy.class,
+      ChatSettingsCommands.Mute.class,
+      ChatSettingsCommands.Unmute.class,
+      ChatSettingsCommands.Archive.class,
+      ChatSettingsCommands.Unarchive.class,
+      ChatSettingsCommands.Clear.class,
       ContactsCommand.class,
       GroupCommand.class,
-      ChatCommand.class
+      ChatCommand.class,
+      AccountSettingsCommands.Devices.class,
+      AccountSettingsCommands.Block.class,
+      AccountSettingsCommands.ProfileCommand.class,
+      AdminCommand.class
     })
 public final class Cli implements Runnable {
   /** The server used when neither {@code --server}, the profile nor the environment names one. */

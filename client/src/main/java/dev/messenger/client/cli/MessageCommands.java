@@ -4,6 +4,7 @@ import dev.messenger.client.ConversationView;
 import dev.messenger.client.HistoryPage;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.OutgoingMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,6 +37,18 @@ final class MessageCommands {
 
     @Option(names = "--group", paramLabel = "ID", description = "Send to this conversation id.")
     String group;
+
+    @Option(
+        names = "--reply-to",
+        paramLabel = "N",
+        description = "Answer message #N of the conversation.")
+    String replyTo;
+
+    @Option(
+        names = "--mention",
+        paramLabel = "USERNAME",
+        description = "Mention this member (repeatable).")
+    List<String> mentions = new ArrayList<>();
 
     @Option(
         names = "--file",
@@ -76,9 +89,25 @@ final class MessageCommands {
       ConversationView c = Targets.conversation(s.client(), recipient(), group);
       List<String> attachments =
           file == null ? List.of() : List.of(s.client().uploadMedia(file, guessType(file)).id());
-      MessageView m =
-          s.client().postMessage(c.id(), UUID.randomUUID().toString(), text(), attachments);
-      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      OutgoingMessage out =
+          OutgoingMessage.text(c.id(), UUID.randomUUID().toString(), text())
+              .withAttachments(attachments);
+      if (replyTo != null) {
+        Long seq = ChatInput.seq(replyTo);
+        if (seq == null) {
+          throw new ParameterException(spec.commandLine(), "Not a message number: " + replyTo);
+        }
+        out = out.withReplyTo(seq);
+      }
+      if (!mentions.isEmpty()) {
+        List<String> ids = new ArrayList<>();
+        mentions.forEach(u -> ids.add(Targets.user(s.client(), u).id()));
+        out = out.withMentions(ids);
+      }
+      MessageView m = s.client().messages().post(out);
+      ChatState state =
+          new ChatState(s.userId(), c, new Names(s.client()), cli.clock())
+              .withLookup(Targets.lookup(s.client(), c.id()));
       state.messages(List.of(m)).forEach(cli.out()::println);
       cli.out().flush();
       return 0;
@@ -117,7 +146,9 @@ final class MessageCommands {
       Cli.Session s = cli.session();
       ConversationView c = Targets.conversation(s.client(), username, group);
       HistoryPage page = s.client().history(c.id(), null, null, limit);
-      ChatState state = new ChatState(s.userId(), c, new Names(s.client()), cli.clock());
+      ChatState state =
+          new ChatState(s.userId(), c, new Names(s.client()), cli.clock())
+              .withLookup(Targets.lookup(s.client(), c.id()));
       PrintWriter out = cli.out();
       if (page.hasMore()) {
         out.println("… older messages not shown");
@@ -128,7 +159,10 @@ final class MessageCommands {
     }
   }
 
-  /** {@code conversations}: one line per conversation with its unread count. */
+  /**
+   * {@code conversations}: one line per conversation with the caller's unread count (the server's
+   * {@code unreadCount}), whether the caller muted or archived it, and its pinned messages.
+   */
   @Command(name = "conversations", description = "List conversations, most recent first.")
   static final class Conversations implements Callable<Integer> {
     @ParentCommand Cli cli;
@@ -150,16 +184,28 @@ final class MessageCommands {
     }
 
     private String line(ConversationView c, String me, Names names) {
-      long read = c.member(me).map(MemberView::readSeq).orElse(0L);
-      long unread = Math.max(0, c.lastSeq() - read);
       StringBuilder b = new StringBuilder();
       b.append(title(c, me, names)).append("  ").append(c.kind());
-      b.append("  unread ").append(unread).append("  id ").append(c.id());
+      b.append("  unread ").append(c.unreadCount()).append("  id ").append(c.id());
+      if (c.isMuted(cli.clock().millis())) {
+        b.append("  muted");
+      }
+      if (c.archived()) {
+        b.append("  archived");
+      }
+      if (!c.pinned().isEmpty()) {
+        b.append("  pinned ");
+        b.append(String.join(",", c.pinned().stream().map(seq -> "#" + seq).toList()));
+      }
       MessageView last = c.lastMessage();
       if (last != null) {
         String who = me.equals(last.senderId()) ? "me" : names.apply(last.senderId());
         String text =
-            last.isSystem() ? "* " + Render.system(last, null, names) : who + ": " + last.body();
+            last.isSystem()
+                ? "* " + Render.system(last, null, names)
+                : last.isUpdate()
+                    ? "* " + Render.change(last, id -> me.equals(id) ? "you" : names.apply(id))
+                    : who + ": " + Render.current(last, me);
         b.append("  [").append(Render.when(last.ts(), cli.clock())).append("] ");
         b.append(Render.preview(text, 40));
       }

@@ -2,15 +2,23 @@ package dev.messenger.client.cli;
 
 import dev.messenger.client.EventView;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.ReactionView;
+import dev.messenger.client.UpdateView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
-/** Text shown for times, presence and system messages. Stateless. */
+/**
+ * Text shown for times, presence, system messages, and the parts of a message that change
+ * (PROTOCOL.md section 4): {@code (edited)}, {@code message deleted}, reaction counts, the quoted
+ * message a reply answers. Messages are numbered by their seq ({@code #5}), which every member sees
+ * alike and never changes. Stateless.
+ */
 final class Render {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter DAY_HH_MM =
@@ -38,6 +46,84 @@ final class Render {
       return "* " + name + " was last seen " + when(lastSeen, clock);
     }
     return "* " + name + " is offline";
+  }
+
+  /** Shown instead of the text of a message deleted for everyone. */
+  static final String DELETED = "(message deleted)";
+
+  /** How many code points of a replied-to message are quoted. */
+  static final int QUOTE_CHARS = 50;
+
+  /**
+   * The text of a user message as it is now: {@code (message deleted)}, or {@code [forwarded]}, the
+   * text with its attachments, {@code (edited)}, {@code [@you]} when it mentions {@code me}, then
+   * the reaction counts.
+   */
+  static String current(MessageView m, String me) {
+    if (m.deleted()) {
+      return DELETED;
+    }
+    StringBuilder b = new StringBuilder();
+    if (m.forwarded()) {
+      b.append("[forwarded] ");
+    }
+    b.append(text(m));
+    if (m.isEdited()) {
+      b.append(" (edited)");
+    }
+    if (me != null && m.mentions().contains(me)) {
+      b.append(" [@you]");
+    }
+    return b.toString();
+  }
+
+  /** {@code [👍 2 ❤️ 1]}, or an empty string when there are no reactions. */
+  static String reactions(MessageView m) {
+    if (m.reactions().isEmpty()) {
+      return "";
+    }
+    StringJoiner j = new StringJoiner("  ", " [", "]");
+    for (ReactionView r : m.reactions()) {
+      j.add(r.emoji() + " " + r.count());
+    }
+    return j.toString();
+  }
+
+  /**
+   * The quote above a reply: {@code > #3 bob: first line of it…}; only the seq when the message is
+   * not known.
+   */
+  static String quote(long seq, MessageView original, Function<String, String> name) {
+    if (original == null) {
+      return "  > #" + seq;
+    }
+    String text = original.deleted() ? DELETED : preview(firstLine(text(original)), QUOTE_CHARS);
+    return "  > #" + seq + " " + name.apply(original.senderId()) + ": " + text;
+  }
+
+  /**
+   * An update entry whose target is not on screen, or a pin: {@code bob edited #3: "new"}, {@code
+   * bob deleted #3}, {@code bob reacted 👍 to #3}, {@code bob pinned #3}.
+   */
+  static String change(MessageView entry, Function<String, String> who) {
+    UpdateView u = entry.update();
+    String by = who.apply(entry.senderId());
+    String target = "#" + u.target();
+    switch (u.action() == null ? "" : u.action()) {
+      case UpdateView.EDITED:
+        return by + " edited " + target + ": \"" + preview(u.body(), 40) + "\"";
+      case UpdateView.REACTED:
+        return by + " reacted " + u.emoji() + " to " + target;
+      case UpdateView.UNREACTED:
+        return by + " took back " + u.emoji() + " from " + target;
+      default:
+        return by + " " + u.action() + " " + target;
+    }
+  }
+
+  private static String firstLine(String text) {
+    int nl = text == null ? -1 : text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
   }
 
   /**

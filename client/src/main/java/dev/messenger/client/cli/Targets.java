@@ -2,8 +2,11 @@ package dev.messenger.client.cli;
 
 import dev.messenger.client.ApiException;
 import dev.messenger.client.ConversationView;
+import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.UserView;
+import java.io.UncheckedIOException;
+import java.util.function.LongFunction;
 
 /** Turns what the user typed (a username, a conversation id) into users and conversations. */
 final class Targets {
@@ -69,5 +72,19 @@ final class Targets {
       }
       throw e;
     }
+  }
+
+  /**
+   * Reads messages of {@code conversationId} not on screen (what a reply answers) over HTTP; null
+   * when one cannot be read (deleted for the caller, cleared, unreachable).
+   */
+  static LongFunction<MessageView> lookup(MessengerClient client, String conversationId) {
+    return seq -> {
+      try {
+        return client.messages().get(conversationId, seq);
+      } catch (ApiException | UncheckedIOException e) {
+        return null;
+      }
+    };
   }
 }

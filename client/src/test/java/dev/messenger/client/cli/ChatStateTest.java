@@ -81,7 +81,7 @@ class ChatStateTest {
                 .add(message("c1", 1, "u2", "hi"))
                 .add(message("c1", 2, "u1", "hey")));
 
-    assertThat(lines).containsExactly("[12:01] bob: hi", "[12:02] me: hey ✓");
+    assertThat(lines).containsExactly("[12:01] #1 bob: hi", "[12:02] #2 me: hey ✓");
     assertThat(s.lastSeq()).isEqualTo(2);
   }
 
@@ -100,13 +100,13 @@ class ChatStateTest {
                     .put("conversationId", "c1")
                     .put("seq", 3)
                     .put("ts", NOON)))
-        .containsExactly("[12:00] me: hello ✓");
+        .containsExactly("[12:00] #3 me: hello ✓");
     assertThat(s.awaitingReplies()).isFalse();
     assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3)))
-        .containsExactly("[12:00] me: hello ✓✓");
+        .containsExactly("[12:00] #3 me: hello ✓✓");
     assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3))).isEmpty();
     assertThat(s.onFrame(receipt("c1", "u2", "read", 3)))
-        .containsExactly("[12:00] me: hello ✓✓ read");
+        .containsExactly("[12:00] #3 me: hello ✓✓ read");
   }
 
   @Test
@@ -124,11 +124,11 @@ class ChatStateTest {
 
     assertThat(s.onFrame(receipt("g1", "u2", "delivered", 1))).isEmpty();
     assertThat(s.onFrame(receipt("g1", "u3", "delivered", 1)))
-        .containsExactly("[12:01] me: hi all ✓✓");
+        .containsExactly("[12:01] #1 me: hi all ✓✓");
     assertThat(s.onFrame(receipt("g1", "u2", "read", 1)))
-        .containsExactly("[12:01] me: hi all ✓✓ read by 1");
+        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 1");
     assertThat(s.onFrame(receipt("g1", "u3", "read", 1)))
-        .containsExactly("[12:01] me: hi all ✓✓ read by 2");
+        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 2");
   }
 
   @Test

@@ -113,21 +113,24 @@ class CliRunTest {
             "/api/v1/conversations/c1/messages");
     assertThat(server.last().authorization()).isEqualTo("Bearer tok");
     assertThat(Json.parse(server.last().body()).path("body").asText()).isEqualTo("hello there");
-    assertThat(out.toString()).isEqualTo("[12:00] me: hello there ✓\n");
+    assertThat(out.toString()).isEqualTo("[12:00] #1 me: hello there ✓\n");
   }
 
   @Test
-  void conversations_showUnreadCounts() {
+  void conversations_showUnreadCountsAndOwnSettings() {
     loggedIn();
     server.answer(
         200,
         "{\"conversations\":[{\"id\":\"g1\",\"kind\":\"group\",\"name\":\"team\",\"lastSeq\":5,"
             + "\"members\":[{\"userId\":\"u1\",\"role\":\"admin\",\"deliveredSeq\":5,\"readSeq\":2}],"
-            + "\"createdAt\":1}]}");
+            + "\"createdAt\":1,\"pinned\":[2,4],\"unreadCount\":3,\"mutedUntil\":"
+            + (NOON + 60_000)
+            + ",\"archived\":true,\"clearedSeq\":0}]}");
 
     assertThat(run("", "conversations")).isEqualTo(0);
 
-    assertThat(out.toString()).isEqualTo("team  group  unread 3  id g1\n");
+    assertThat(out.toString())
+        .isEqualTo("team  group  unread 3  id g1  muted  archived  pinned #2,#4\n");
   }
 
   @Test

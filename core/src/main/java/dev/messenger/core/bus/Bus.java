@@ -1,5 +1,6 @@
 package dev.messenger.core.bus;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,16 @@ public interface Bus {
 
   void publish(String topic, BusEvent event);
 
+  /**
+   * Publishes {@code event} to the topic {@link Topics#user} of each user: the fan-out of one
+   * commit. An adapter may carry it as one copy per node rather than one per user.
+   */
+  default void publishToUsers(Collection<String> userIds, BusEvent event) {
+    for (String u : userIds) {
+      publish(Topics.user(u), event);
+    }
+  }
+
   Subscription subscribe(String topic, Consumer<BusEvent> handler);
 
   /**
@@ -36,4 +47,11 @@ public interface Bus {
    * lost meanwhile). The in-process bus never calls it.
    */
   default void onReconnect(Runnable action) {}
+
+  /**
+   * Registers an action run when users' events may have been lost and the bus cannot give them
+   * back: sessions then re-check the store. The in-process bus never loses one; the NATS bus
+   * recovers most losses itself and runs this only as a fallback.
+   */
+  default void onEventsLost(Runnable action) {}
 }

@@ -55,4 +55,16 @@ public sealed interface BusEvent {
 
   /** A device logged out: its sockets close with 4001. */
   record DeviceRevoked(String deviceId) implements BusEvent {}
+
+  /**
+   * A block was made ({@code blocked} true) or lifted between two users (committed): every node
+   * drops what it cached of both, and their sessions stop watching each other's presence.
+   */
+  record BlockChanged(String blockerId, String blockedId, boolean blocked) implements BusEvent {}
+
+  /**
+   * A user was suspended ({@code suspended} true: its sockets close with 4003) or its suspension
+   * lifted; published to the user's topic.
+   */
+  record UserSuspended(String userId, boolean suspended) implements BusEvent {}
 }

@@ -4,8 +4,8 @@ import dev.messenger.core.model.Member;
 import java.util.Collection;
 
 /**
- * Rings the doorbells after a commit: one bus event per recipient user, the same event object for
- * all of them so the edge encodes it once. Thread-safe.
+ * Rings the doorbells after a commit: the same event object for every recipient user, so the edge
+ * encodes it once; the bus may carry it once per node ({@link Bus#publishToUsers}). Thread-safe.
  */
 public final class Fanout {
   private final Bus bus;
@@ -16,9 +16,7 @@ public final class Fanout {
 
   /** Publishes {@code event} to every user in {@code members}. */
   public void toMembers(Collection<Member> members, BusEvent event) {
-    for (Member m : members) {
-      bus.publish(Topics.user(m.userId()), event);
-    }
+    bus.publishToUsers(members.stream().map(Member::userId).toList(), event);
   }
 
   /**

@@ -14,6 +14,11 @@ public final class Topics {
     return "conversations.members";
   }
 
+  /** Block changes of every user, heard by every node (cache invalidation). */
+  public static String blocks() {
+    return "users.blocks";
+  }
+
   /** Presence changes of one user, for its subscribers. */
   public static String presence(String userId) {
     return "presence." + userId;

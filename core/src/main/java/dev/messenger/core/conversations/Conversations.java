@@ -7,6 +7,7 @@ import dev.messenger.core.MessengerException;
 import dev.messenger.core.Text;
 import dev.messenger.core.accounts.AccountStore;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.blocking.BlockRule;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.model.Conversation;
@@ -45,6 +46,7 @@ public final class Conversations {
   private final Fanout fanout;
   private final Clock clock;
   private final int maxGroupSize;
+  private final BlockRule blocks;
 
   /**
    * @param store conversations and membership
@@ -62,6 +64,23 @@ public final class Conversations {
       Fanout fanout,
       Clock clock,
       int maxGroupSize) {
+    this(store, log, updates, settings, accounts, fanout, clock, maxGroupSize, BlockRule.NONE);
+  }
+
+  /**
+   * @param blocks no direct conversation opened, and no adding to a group, against a block
+   *     (PROTOCOL.md section 6)
+   */
+  public Conversations(
+      ConversationStore store,
+      MessageLog log,
+      UpdateLog updates,
+      MemberSettingsStore settings,
+      AccountStore accounts,
+      Fanout fanout,
+      Clock clock,
+      int maxGroupSize,
+      BlockRule blocks) {
     this.store = store;
     this.log = log;
     this.updates = updates;
@@ -71,6 +90,7 @@ public final class Conversations {
     this.fanout = fanout;
     this.clock = clock;
     this.maxGroupSize = maxGroupSize;
+    this.blocks = blocks;
   }
 
   /** Outcome of opening a direct conversation: its summary and whether this call created it. */
@@ -87,6 +107,9 @@ public final class Conversations {
     }
     if (peerId.equals(userId)) {
       throw MessengerException.badRequest("a direct conversation needs another user");
+    }
+    if (blocks.between(userId, peerId)) {
+      throw MessengerException.forbidden("you cannot chat with this user");
     }
     var existing = store.findDirect(userId, peerId);
     if (existing.isPresent()) {
@@ -135,6 +158,9 @@ public final class Conversations {
       if (id.length() > 64 || accounts.user(id).isEmpty()) {
         throw MessengerException.notFound("no such user: " + id);
       }
+      if (blocks.blocks(id, caller.userId())) {
+        throw MessengerException.forbidden("you cannot add this user: " + id);
+      }
     }
     return store
         .createGroup(
@@ -176,6 +202,9 @@ public final class Conversations {
     requireGroupAdmin(conversationId, caller.userId());
     if (userId == null || userId.length() > 64 || accounts.user(userId).isEmpty()) {
       throw MessengerException.notFound("no such user");
+    }
+    if (blocks.blocks(userId, caller.userId())) {
+      throw MessengerException.forbidden("you cannot add this user");
     }
     var existing = store.member(conversationId, userId);
     if (existing.isPresent() && existing.get().active()) {

@@ -24,7 +24,9 @@ public interface MediaCatalog {
 
   /**
    * True if {@code userId} uploaded the media, or is an active member of a conversation holding a
-   * message that carries it and that the member may see (sent at or after the member joined).
+   * message that carries it and that the member may see (sent at or after the member joined), or
+   * the media is the avatar of a user that is not erased (PROTOCOL.md section 8: readable by every
+   * user who can look the user up).
    */
   boolean readable(String userId, String mediaId);
 }

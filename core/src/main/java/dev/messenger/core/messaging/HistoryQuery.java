@@ -50,6 +50,30 @@ public record HistoryQuery(String conversationId, Long before, Long after, int l
         conversationId, before, after, limit == null ? DEFAULT_LIMIT : limit.intValue());
   }
 
+  /**
+   * Like {@link #of}, with {@code around} (an addition to PROTOCOL.md, for jumping to a search
+   * result or a replied-to message): when given, the page of {@code limit} messages starting half a
+   * page before seq {@code around} (an {@code after} query), so that it is in the middle.
+   *
+   * @throws MessengerException {@code bad_request} as {@link #of}, or when {@code around} is below
+   *     1 or given with {@code before} or {@code after}
+   */
+  public static HistoryQuery of(
+      String conversationId, Long before, Long after, Long around, Long limit) {
+    if (around == null) {
+      return of(conversationId, before, after, limit);
+    }
+    if (before != null || after != null) {
+      throw MessengerException.badRequest("give at most one of before, after and around");
+    }
+    if (around < 1) {
+      throw MessengerException.badRequest("around must be >= 1");
+    }
+    HistoryQuery page = of(conversationId, null, 0L, limit);
+    return new HistoryQuery(
+        conversationId, null, Math.max(0, around - page.limit() / 2 - 1), page.limit());
+  }
+
   private static MessengerException limitOutOfRange() {
     return MessengerException.badRequest("limit must be 1-" + MAX_LIMIT);
   }

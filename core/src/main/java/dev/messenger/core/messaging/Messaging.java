@@ -5,6 +5,8 @@ import dev.messenger.core.Futures;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.Text;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.blocking.BlockRule;
+import dev.messenger.core.blocking.DirectBlock;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.conversations.Access;
@@ -46,6 +48,7 @@ public final class Messaging {
   private final int maxMessageChars;
   private final AttachmentResolver attachments;
   private final StoredMessageListener listener;
+  private final BlockRule blocks;
 
   /**
    * Without media or push: attachments are refused.
@@ -88,6 +91,32 @@ public final class Messaging {
       int maxMessageChars,
       AttachmentResolver attachments,
       StoredMessageListener listener) {
+    this(
+        store,
+        log,
+        conversations,
+        fanout,
+        clock,
+        maxMessageChars,
+        attachments,
+        listener,
+        BlockRule.NONE);
+  }
+
+  /**
+   * @param blocks no send in a direct conversation while either user blocks the other (PROTOCOL.md
+   *     section 6)
+   */
+  public Messaging(
+      ConversationStore store,
+      MessageLog log,
+      Conversations conversations,
+      Fanout fanout,
+      Clock clock,
+      int maxMessageChars,
+      AttachmentResolver attachments,
+      StoredMessageListener listener,
+      BlockRule blocks) {
     this.store = store;
     this.log = log;
     this.conversations = conversations;
@@ -97,6 +126,7 @@ public final class Messaging {
     this.maxMessageChars = maxMessageChars;
     this.attachments = attachments;
     this.listener = listener;
+    this.blocks = blocks;
   }
 
   /**
@@ -208,6 +238,7 @@ public final class Messaging {
                   access.requireActive(conversationId, caller.userId());
                   throw MessengerException.notFound("no such conversation");
                 });
+    DirectBlock.check(blocks, store, conversationId, members);
     List<Attachment> media =
         hasAttachments
             ? attachments.resolve(caller.userId(), cmd.attachments().stream().distinct().toList())

@@ -3,6 +3,7 @@ package dev.messenger.core.presence;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.AccountStore;
 import dev.messenger.core.accounts.User;
+import dev.messenger.core.blocking.BlockRule;
 import dev.messenger.core.bus.Bus;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Presence (PROTOCOL.md "Presence"): a user is online while one of its devices is connected; after
  * the last one leaves, offline is announced {@code grace} later unless it came back, and {@code
  * lastSeen} is stored. Presence of X is visible to V when they share a conversation or X has V in
- * its contacts. Thread-safe; {@link #view} blocks on store reads.
+ * its contacts, and neither blocks the other. Thread-safe; {@link #view} blocks on store reads.
  */
 public final class Presence {
   private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
@@ -31,6 +32,7 @@ public final class Presence {
   private final Clock clock;
   private final Timers timers;
   private final Duration grace;
+  private final BlockRule blocks;
 
   /** Offline announcements waiting for the grace to pass, by user. */
   private final Map<String, Timers.Cancellable> pendingOffline = new ConcurrentHashMap<>();
@@ -43,6 +45,22 @@ public final class Presence {
       Clock clock,
       Timers timers,
       Duration grace) {
+    this(registry, accounts, store, bus, clock, timers, grace, BlockRule.NONE);
+  }
+
+  /**
+   * @param blocks presence is hidden between two users while either blocks the other (PROTOCOL.md
+   *     section 6)
+   */
+  public Presence(
+      PresenceRegistry registry,
+      AccountStore accounts,
+      ConversationStore store,
+      Bus bus,
+      Clock clock,
+      Timers timers,
+      Duration grace,
+      BlockRule blocks) {
     this.registry = registry;
     this.accounts = accounts;
     this.store = store;
@@ -50,6 +68,7 @@ public final class Presence {
     this.clock = clock;
     this.timers = timers;
     this.grace = grace;
+    this.blocks = blocks;
   }
 
   /** A connection of the user opened. Announces online unless the user was within its grace. */
@@ -111,6 +130,9 @@ public final class Presence {
   public boolean visible(String viewerId, String targetId) {
     if (viewerId.equals(targetId)) {
       return true;
+    }
+    if (blocks.between(viewerId, targetId)) {
+      return false;
     }
     return accounts.hasContact(targetId, viewerId) || store.shareConversation(viewerId, targetId);
   }

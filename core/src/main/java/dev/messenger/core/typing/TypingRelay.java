@@ -2,6 +2,7 @@ package dev.messenger.core.typing;
 
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.blocking.BlockRule;
 import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Fanout;
 import dev.messenger.core.conversations.Access;
@@ -17,11 +18,21 @@ public final class TypingRelay {
   private final ConversationStore store;
   private final Access access;
   private final Fanout fanout;
+  private final BlockRule blocks;
 
   public TypingRelay(ConversationStore store, Fanout fanout) {
+    this(store, fanout, BlockRule.NONE);
+  }
+
+  /**
+   * @param blocks typing is not relayed between two users while either blocks the other
+   *     (PROTOCOL.md section 6)
+   */
+  public TypingRelay(ConversationStore store, Fanout fanout, BlockRule blocks) {
     this.store = store;
     this.access = new Access(store);
     this.fanout = fanout;
+    this.blocks = blocks;
   }
 
   public void relay(Caller caller, String conversationId, String state) {
@@ -31,7 +42,7 @@ public final class TypingRelay {
     access.requireActive(conversationId, caller.userId());
     var event = new BusEvent.Typing(conversationId, caller.userId(), state);
     for (Member m : store.fanoutMembers(conversationId)) {
-      if (!m.userId().equals(caller.userId())) {
+      if (!m.userId().equals(caller.userId()) && !blocks.between(caller.userId(), m.userId())) {
         fanout.toUser(m.userId(), event);
       }
     }

@@ -338,6 +338,12 @@ public final class ChatSession {
       presence.changed(p, work);
     } else if (e instanceof BusEvent.DeviceRevoked d && d.deviceId().equals(caller.deviceId())) {
       out.close(CloseCode.REVOKED, "token revoked");
+    } else if (e instanceof BusEvent.UserSuspended su && su.suspended()) {
+      out.close(CloseCode.SUSPENDED, "account suspended");
+    } else if (e instanceof BusEvent.BlockChanged b && b.blocked()) {
+      // Section 6: presence is hidden both ways from now on; the other side is never told.
+      String other = b.blockerId().equals(caller.userId()) ? b.blockedId() : b.blockerId();
+      presence.unsubscribe(java.util.List.of(other));
     } else if (e instanceof BusEvent.ConversationChanged cc) {
       conversationChanged(cc.conversationId());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Accounts;
+import dev.messenger.core.accounts.Session;
 import dev.messenger.core.accounts.User;
 import dev.messenger.core.presence.Presence;
 import dev.messenger.core.presence.PresenceQuery;
@@ -23,6 +24,16 @@ import java.util.concurrent.CompletableFuture;
 public final class AccountRoutes {
   private AccountRoutes() {}
 
+  /** External sign-in: a JWT and an optional device name to a new session (PROTOCOL.md 8). */
+  @FunctionalInterface
+  public interface JwtSignIn {
+    /**
+     * @throws dev.messenger.core.MessengerException {@code unauthorized} for a token that does not
+     *     verify
+     */
+    CompletableFuture<Session> signIn(String jwt, String deviceName);
+  }
+
   /**
    * Mounts the routes on {@code r}.
    *
@@ -30,9 +41,16 @@ public final class AccountRoutes {
    * @param accounts registration, sessions, users and contacts
    * @param presence what a caller may see of others' presence
    * @param rateLimits per-IP registration and per-IP/username login limits
+   * @param jwt external sign-in ({@code POST /api/v1/sessions {"jwt"}}); null when not configured:
+   *     such a request is 401
    */
   public static void mount(
-      Router r, Http http, Accounts accounts, Presence presence, RateLimits rateLimits) {
+      Router r,
+      Http http,
+      Accounts accounts,
+      Presence presence,
+      RateLimits rateLimits,
+      JwtSignIn jwt) {
     r.post("/api/v1/users")
         .handler(
             http.open(
@@ -51,19 +69,24 @@ public final class AccountRoutes {
             http.open(
                 ctx -> {
                   JsonNode b = Http.body(ctx);
+                  if (b.has("jwt")) {
+                    rateLimits.login(Http.clientIp(ctx), "");
+                    String token = JsonFields.text(b, "jwt", true);
+                    if (jwt == null) {
+                      throw new MessengerException(
+                          dev.messenger.core.ErrorCode.UNAUTHORIZED,
+                          "external sign-in is not configured");
+                    }
+                    return jwt.signIn(token, JsonFields.text(b, "deviceName", false))
+                        .thenApply(AccountRoutes::sessionReply);
+                  }
                   rateLimits.login(Http.clientIp(ctx), JsonFields.text(b, "username", true));
                   return accounts
                       .login(
                           JsonFields.text(b, "username", true),
                           JsonFields.text(b, "password", true),
                           JsonFields.text(b, "deviceName", false))
-                      .thenApply(
-                          session ->
-                              Reply.created(
-                                  Wire.object()
-                                      .put("token", session.token())
-                                      .put("userId", session.userId())
-                                      .put("deviceId", session.deviceId())));
+                      .thenApply(AccountRoutes::sessionReply);
                 }));
     r.delete("/api/v1/sessions/current")
         .handler(
@@ -130,6 +153,15 @@ public final class AccountRoutes {
                   }
                   return done(Reply.ok(out));
                 }));
+  }
+
+  /** {@code 201 {"token", "userId", "deviceId"}}. */
+  static Reply sessionReply(Session session) {
+    return Reply.created(
+        Wire.object()
+            .put("token", session.token())
+            .put("userId", session.userId())
+            .put("deviceId", session.deviceId()));
   }
 
   private static ObjectNode presenceOnly(ObjectNode p) {

@@ -103,6 +103,7 @@ public final class ConversationRoutes {
                           ctx.pathParam("id"),
                           Http.queryLong(ctx, "before"),
                           Http.queryLong(ctx, "after"),
+                          Http.queryLong(ctx, "around"),
                           Http.queryLong(ctx, "limit"));
                   var page = messaging.history(caller.userId(), query);
                   var out = Wire.object();

@@ -44,8 +44,9 @@ public record ClusterSettings(
           Duration.ofSeconds(2),
           Duration.ofMillis(100),
           s -> s.cluster().presenceHeartbeat(),
-          "how often a clustered node refreshes its presence keys; a dead node's users go offline"
-              + " within 4 heartbeats + `presence-grace`");
+          "how often a clustered node writes its one heartbeat key (users' keys are written on"
+              + " connect and disconnect only); a dead node's users go offline within 4 heartbeats"
+              + " + `presence-grace`");
 
   /** This group's settings, in the order of {@code --help} and the README. */
   public static final List<Setting<?>> SETTINGS =

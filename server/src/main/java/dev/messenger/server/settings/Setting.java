@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * @param <T> the value's type
  */
 public final class Setting<T> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final String name;
   private final String label;
@@ -124,7 +124,7 @@ public final class Setting<T> {
     return of(
             name,
             "DURATION",
-            "a duration such as 500ms, 5s, 2m, 1h or PT5S",
+            "a duration such as 500ms, 5s, 2m, 1h, 90d or PT5S",
             Setting::parseDuration,
             Setting::formatDuration,
             dflt,
@@ -315,7 +315,10 @@ public final class Setting<T> {
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT5S}. */
+  /**
+   * Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 90d}, or ISO-8601 {@code
+   * PT5S}.
+   */
   static Duration parseDuration(String value) {
     Matcher m = DURATION.matcher(value.strip());
     if (m.matches()) {
@@ -324,14 +327,18 @@ public final class Setting<T> {
         case "ms" -> Duration.ofMillis(n);
         case "s" -> Duration.ofSeconds(n);
         case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
       };
     }
     return Duration.parse(value.strip());
   }
 
-  /** {@code 5s}, or {@code 750ms} when not whole seconds. */
+  /** {@code 5s}, {@code 90d} when whole days, or {@code 750ms} when not whole seconds. */
   static String formatDuration(Duration d) {
+    if (!d.isZero() && d.toMillis() % 86_400_000L == 0) {
+      return d.toDays() + "d";
+    }
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 }

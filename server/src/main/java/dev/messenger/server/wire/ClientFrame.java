@@ -107,6 +107,7 @@ public sealed interface ClientFrame {
                   text(f, "conversationId", true),
                   integer(f, "before", false),
                   integer(f, "after", false),
+                  integer(f, "around", false),
                   integer(f, "limit", false)));
       case "sync" -> new Sync(ref);
       case "typing" -> new Typing(ref, text(f, "conversationId", true), text(f, "state", true));

@@ -192,12 +192,25 @@ final class WireWriters {
     g.writeEndArray();
   }
 
-  /** The user object (PROTOCOL.md "Accounts"); never the password hash. */
+  /**
+   * The user object (PROTOCOL.md "Accounts" and section 8: {@code avatar} when set; an erased user
+   * as {@code {"id", "username": null, "displayName": "Deleted user", "deleted": true}}); never the
+   * password hash.
+   */
   static void user(JsonGenerator g, User u) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", u.id());
-    g.writeStringField("username", u.username());
-    g.writeStringField("displayName", u.displayName());
+    if (u.deleted()) {
+      g.writeNullField("username");
+      g.writeStringField("displayName", "Deleted user");
+      g.writeBooleanField("deleted", true);
+    } else {
+      g.writeStringField("username", u.username());
+      g.writeStringField("displayName", u.displayName());
+      if (u.avatar() != null) {
+        g.writeStringField("avatar", u.avatar());
+      }
+    }
     g.writeEndObject();
   }
 

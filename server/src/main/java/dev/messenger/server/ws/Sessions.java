@@ -55,6 +55,11 @@ public final class Sessions {
             .toArray(CompletableFuture[]::new));
   }
 
+  /** The devices with an open connection on this node (their tokens count as in use). */
+  public java.util.List<String> deviceIds() {
+    return byId.values().stream().map(o -> o.session().caller().deviceId()).distinct().toList();
+  }
+
   /** Open connections of one user on this node. */
   public int countOf(String userId) {
     return perUser.getOrDefault(userId, 0);

@@ -1,6 +1,8 @@
 package dev.messenger.server.ws;
 
+import dev.messenger.core.ErrorCode;
 import dev.messenger.core.Ids;
+import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.server.chat.ChatSession;
 import dev.messenger.server.chat.Outbound;
@@ -19,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code GET /ws} upgrade (PROTOCOL.md section 3): the token comes in {@code Authorization:
- * Bearer} or {@code access_token}; a bad or missing one refuses the upgrade with 401, a foreign
- * Origin with 403, another path with 404, a user over its connection cap with 429, a full worker
- * pool with 503. Tokens are never logged. Thread-safe.
+ * Bearer} or {@code access_token}; a bad or missing one refuses the upgrade with 401, a suspended
+ * user's with 403, a foreign Origin with 403, another path with 404, a user over its connection cap
+ * with 429, a full worker pool with 503. Tokens are never logged. Thread-safe.
  */
 public final class WsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
@@ -102,6 +104,12 @@ public final class WsEndpoint {
             context.runOnContext(
                 v -> {
                   if (err != null) {
+                    MessengerException me = MessengerException.unwrap(err);
+                    if (me.code() == ErrorCode.FORBIDDEN) {
+                      // A suspended user (PROTOCOL.md section 8): 403, as on HTTP.
+                      hs.reject(403);
+                      return;
+                    }
                     LOG.warn("authentication failed", err);
                     hs.reject(503);
                     return;

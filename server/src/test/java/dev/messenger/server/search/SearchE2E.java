@@ -128,6 +128,25 @@ abstract class SearchE2E {
     assertThat(seqs(third)).containsExactlyElementsOf(all.subList(4, 5));
     assertThat(third.has("next")).isFalse();
     assertThat(search(alice, q("kiwi")).get("results")).hasSize(6);
+    // Opening a result: history around its seq puts it in the middle of the page.
+    long middle = all.get(2);
+    JsonNode around =
+        alice
+            .http()
+            .rawRequest(
+                "GET",
+                "/api/v1/conversations/" + c + "/messages?around=" + middle + "&limit=3",
+                null);
+    List<Long> page = new ArrayList<>();
+    around.get("messages").forEach(m -> page.add(m.get("seq").asLong()));
+    assertThat(page).containsExactly(middle - 1, middle, middle + 1);
+    assertError(
+        "bad_request",
+        () ->
+            alice
+                .http()
+                .rawRequest(
+                    "GET", "/api/v1/conversations/" + c + "/messages?around=2&after=1", null));
   }
 
   @Test

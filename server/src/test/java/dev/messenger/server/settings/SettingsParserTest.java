@@ -118,7 +118,7 @@ class SettingsParserTest {
   @Test
   void everySettingNamedLikeASecret_isASecret_exceptThePublicKey() {
     for (Setting<?> s : Settings.ALL) {
-      boolean secretName = s.name().matches(".*(password|secret|private|access-key).*");
+      boolean secretName = s.name().matches(".*(password|secret|private|access-key|api-keys).*");
       assertThat(s.secret()).as(s.name()).isEqualTo(secretName);
     }
   }
@@ -159,7 +159,7 @@ class SettingsParserTest {
   @Test
   void everySetting_hasOneName_andItsShownValueParsesBack() {
     List<String> names = Settings.ALL.stream().map(Setting::name).toList();
-    assertThat(names).doesNotHaveDuplicates().hasSize(51);
+    assertThat(names).doesNotHaveDuplicates().hasSize(57);
     Settings d = Settings.defaults();
     List<String> args = new ArrayList<>();
     for (Setting<?> s : Settings.ALL) {

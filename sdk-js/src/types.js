@@ -1,0 +1,161 @@
+// The protocol's objects as JSDoc types (PROTOCOL.md sections 2-5). No code: the
+// declarations in types/ are generated from these.
+
+/**
+ * @typedef {object} User
+ * @property {string} id
+ * @property {string | null} username null for a deleted user
+ * @property {string} displayName
+ * @property {string} [avatar] media id
+ * @property {boolean} [deleted]
+ */
+
+/**
+ * @typedef {object} Session
+ * @property {string} token bearer token of this device
+ * @property {string} userId
+ * @property {string} deviceId
+ */
+
+/**
+ * @typedef {object} Media
+ * @property {string} id
+ * @property {string} mime
+ * @property {number} size bytes
+ * @property {string} sha256 lower-case hex
+ */
+
+/**
+ * @typedef {object} Reaction
+ * @property {string} emoji
+ * @property {number} count
+ * @property {string[]} userIds
+ */
+
+/**
+ * @typedef {object} SystemEvent
+ * @property {'created' | 'member_added' | 'member_removed' | 'member_left' | 'renamed'} action
+ * @property {string} [userId]
+ * @property {string} by
+ * @property {string} [name]
+ */
+
+/**
+ * What an update entry changes (PROTOCOL.md section 4).
+ * @typedef {object} Update
+ * @property {'edited' | 'deleted' | 'reacted' | 'unreacted' | 'pinned' | 'unpinned'} action
+ * @property {number} target seq of the message changed
+ * @property {string} [body] with `edited`
+ * @property {string} [emoji] with `reacted` and `unreacted`
+ */
+
+/**
+ * A message, system note or update entry, in its current state.
+ * @typedef {object} Message
+ * @property {string} conversationId
+ * @property {number} seq
+ * @property {string} senderId
+ * @property {string | null} clientId
+ * @property {number} ts milliseconds since the epoch, the server's clock
+ * @property {'text' | 'system' | 'update'} kind
+ * @property {string} body
+ * @property {Media[]} [attachments]
+ * @property {SystemEvent} [event] on system messages
+ * @property {Update} [update] on update entries
+ * @property {number} [replyTo] seq of the message answered
+ * @property {string[]} [mentions] user ids
+ * @property {boolean} [forwarded]
+ * @property {number} [editedAt]
+ * @property {boolean} [deleted]
+ * @property {Reaction[]} [reactions]
+ * @property {number} [updateSeq] seq of the newest update entry already applied (messages read from the server)
+ */
+
+/**
+ * @typedef {object} Member
+ * @property {string} userId
+ * @property {'admin' | 'member'} role
+ * @property {number} deliveredSeq
+ * @property {number} readSeq
+ */
+
+/**
+ * A conversation summary; the fields after `createdAt` are version 2's (absent from older servers).
+ * @typedef {object} Summary
+ * @property {string} id
+ * @property {'direct' | 'group'} kind
+ * @property {string} [name]
+ * @property {number} lastSeq
+ * @property {Message} [lastMessage]
+ * @property {Member[]} members
+ * @property {number} createdAt
+ * @property {number} [lastActivity]
+ * @property {number[]} [pinned]
+ * @property {number} [unreadCount]
+ * @property {number} [mutedUntil]
+ * @property {boolean} [archived]
+ * @property {number} [clearedSeq]
+ */
+
+/**
+ * @typedef {object} HistoryPage
+ * @property {Message[]} messages ascending seq
+ * @property {boolean} hasMore
+ */
+
+/**
+ * @typedef {object} Presence
+ * @property {string} userId
+ * @property {'online' | 'offline'} status
+ * @property {number} lastSeen
+ */
+
+/**
+ * @typedef {object} Receipt
+ * @property {string} conversationId
+ * @property {string} userId
+ * @property {'delivered' | 'read'} status
+ * @property {number} seq
+ */
+
+/**
+ * @typedef {object} Typing
+ * @property {string} conversationId
+ * @property {string} userId
+ * @property {'start' | 'stop'} state
+ */
+
+/**
+ * The answer to a send: the message's seq and the server's time.
+ * @typedef {object} Sent
+ * @property {string} clientId
+ * @property {string} conversationId
+ * @property {number} seq
+ * @property {number} ts
+ */
+
+/**
+ * The answer to edit, delete, react, unreact, pin and unpin: `seq` is the update entry's, or
+ * null when nothing changed.
+ * @typedef {object} Updated
+ * @property {string} conversationId
+ * @property {number} target
+ * @property {number | null} seq
+ */
+
+/**
+ * @typedef {object} ReadBy
+ * @property {string[]} delivered user ids
+ * @property {string[]} read user ids
+ */
+
+/**
+ * Options of a send besides the text.
+ * @typedef {object} SendOptions
+ * @property {string[]} [attachments] media ids (at most 10)
+ * @property {number} [replyTo] seq of the message answered
+ * @property {string[]} [mentions] user ids of current members
+ * @property {string} [clientId] to resend something sent before (default: a new random id)
+ */
+
+export {};

@@ -1,0 +1,207 @@
+/**
+ * One method per endpoint; each returns the decoded JSON answer (or nothing for 204) and
+ * rejects with a {@link MessengerError} carrying the server's error code, or `network` when the
+ * server could not be reached. Holds the bearer token of one device. Stateless otherwise; safe
+ * to share.
+ */
+export class HttpApi {
+    /**
+     * @param {string} baseUrl the node's address, e.g. `http://127.0.0.1:8080` (a path prefix is kept)
+     * @param {object} [options]
+     * @param {typeof fetch} [options.fetch] the fetch function (default: the global one)
+     * @param {string | null} [options.token] bearer token of a device
+     * @param {() => void} [options.onUnauthorized] called when a request with a token answers 401
+     */
+    constructor(baseUrl: string, options?: {
+        fetch?: typeof fetch | undefined;
+        token?: string | null | undefined;
+        onUnauthorized?: (() => void) | undefined;
+    });
+    /** @type {string} */
+    baseUrl: string;
+    fetch: typeof fetch;
+    /** @type {string | null} */
+    token: string | null;
+    onUnauthorized: (() => void) | null;
+    /**
+     * Any request under `/api/v1`.
+     * @param {string} method
+     * @param {string} path starting with `/`, below `/api/v1`
+     * @param {unknown} [body] sent as JSON when given
+     * @returns {Promise<any>}
+     */
+    request(method: string, path: string, body?: unknown): Promise<any>;
+    /**
+     * @param {string} method
+     * @param {string} path
+     * @param {Record<string, string>} headers
+     * @param {any} body
+     * @returns {Promise<any>}
+     */
+    raw(method: string, path: string, headers: Record<string, string>, body: any): Promise<any>;
+    /**
+     * @param {string} username
+     * @param {string} password
+     * @param {string} [displayName]
+     * @returns {Promise<User>}
+     */
+    register(username: string, password: string, displayName?: string): Promise<User>;
+    /**
+     * Logs in as a new device and keeps its token for the next requests.
+     * @param {string} username
+     * @param {string} password
+     * @param {string} [deviceName]
+     * @returns {Promise<Session>}
+     */
+    login(username: string, password: string, deviceName?: string): Promise<Session>;
+    /** Ends this device's session; the token stops working. @returns {Promise<void>} */
+    logout(): Promise<void>;
+    /** @param {string} id @returns {Promise<User>} */
+    user(id: string): Promise<User>;
+    /** @param {string} username @returns {Promise<User>} */
+    userByName(username: string): Promise<User>;
+    /** @param {string} userId @returns {Promise<void>} */
+    addContact(userId: string): Promise<void>;
+    /** @param {string} userId @returns {Promise<void>} */
+    removeContact(userId: string): Promise<void>;
+    /** @returns {Promise<{contacts: Array<User & {presence?: {status: string, lastSeen: number}}>}>} */
+    contacts(): Promise<{
+        contacts: Array<User & {
+            presence?: {
+                status: string;
+                lastSeen: number;
+            };
+        }>;
+    }>;
+    /** @param {string[]} userIds @returns {Promise<{presence: Presence[]}>} */
+    presence(userIds: string[]): Promise<{
+        presence: Presence[];
+    }>;
+    /** @returns {Promise<{conversations: Summary[]}>} */
+    conversations(): Promise<{
+        conversations: Summary[];
+    }>;
+    /** @param {string} id @returns {Promise<Summary>} */
+    conversation(id: string): Promise<Summary>;
+    /** The direct conversation with a user (created on first use). @param {string} userId @returns {Promise<Summary>} */
+    openDirect(userId: string): Promise<Summary>;
+    /** @param {string} name @param {string[]} memberIds @returns {Promise<Summary>} */
+    createGroup(name: string, memberIds: string[]): Promise<Summary>;
+    /** @param {string} id @param {string} name @returns {Promise<Summary>} */
+    rename(id: string, name: string): Promise<Summary>;
+    /** @param {string} id @param {string} userId @returns {Promise<void>} */
+    addMember(id: string, userId: string): Promise<void>;
+    /** Removes a member, or leaves when `userId` is one's own. @param {string} id @param {string} userId @returns {Promise<void>} */
+    removeMember(id: string, userId: string): Promise<void>;
+    /**
+     * Mute (a ts, or null to unmute) and archive, for the caller only (section 5).
+     * @param {string} id
+     * @param {{mutedUntil?: number | null, archived?: boolean}} settings
+     * @returns {Promise<Summary>}
+     */
+    conversationSettings(id: string, settings: {
+        mutedUntil?: number | null;
+        archived?: boolean;
+    }): Promise<Summary>;
+    /** "Clear chat for me" up to and including seq (section 5). @param {string} id @param {number} seq @returns {Promise<void>} */
+    clear(id: string, seq: number): Promise<void>;
+    /**
+     * A page of history: the newest `limit`, or those before / after a seq.
+     * @param {string} id
+     * @param {{before?: number, after?: number, limit?: number}} [page]
+     * @returns {Promise<HistoryPage>}
+     */
+    messages(id: string, page?: {
+        before?: number;
+        after?: number;
+        limit?: number;
+    }): Promise<HistoryPage>;
+    /** One message in its current state (section 4). @param {string} id @param {number} seq @returns {Promise<Message>} */
+    message(id: string, seq: number): Promise<Message>;
+    /**
+     * Sends over HTTP (same rules as the WebSocket `send`; repeat a clientId to resend safely).
+     * @param {string} id
+     * @param {string} clientId
+     * @param {string} body
+     * @param {SendOptions & {forward?: {conversationId: string, seq: number}}} [options]
+     * @returns {Promise<Message>}
+     */
+    send(id: string, clientId: string, body: string, options?: SendOptions & {
+        forward?: {
+            conversationId: string;
+            seq: number;
+        };
+    }): Promise<Message>;
+    /** @param {string} id @param {number} seq @param {string} body @returns {Promise<Message>} */
+    edit(id: string, seq: number, body: string): Promise<Message>;
+    /** Deletes for everyone. @param {string} id @param {number} seq @returns {Promise<void>} */
+    deleteMessage(id: string, seq: number): Promise<void>;
+    /** @param {string} id @param {number} seq @param {string} emoji @returns {Promise<void>} */
+    react(id: string, seq: number, emoji: string): Promise<void>;
+    /** @param {string} id @param {number} seq @param {string} emoji @returns {Promise<void>} */
+    unreact(id: string, seq: number, emoji: string): Promise<void>;
+    /** @param {string} id @param {number} seq @returns {Promise<void>} */
+    pin(id: string, seq: number): Promise<void>;
+    /** @param {string} id @param {number} seq @returns {Promise<void>} */
+    unpin(id: string, seq: number): Promise<void>;
+    /** Who (besides the sender) has the message delivered and read. @param {string} id @param {number} seq @returns {Promise<ReadBy>} */
+    receipts(id: string, seq: number): Promise<ReadBy>;
+    /**
+     * Uploads bytes (a Blob, ArrayBuffer or Uint8Array) with their type.
+     * @param {Blob | ArrayBuffer | Uint8Array} bytes
+     * @param {string} mime
+     * @returns {Promise<Media>}
+     */
+    uploadMedia(bytes: Blob | ArrayBuffer | Uint8Array, mime: string): Promise<Media>;
+    /**
+     * The bytes of a media object (or its thumbnail) as a Blob.
+     * @param {string} id
+     * @param {{thumb?: boolean}} [options]
+     * @returns {Promise<Blob>}
+     */
+    media(id: string, options?: {
+        thumb?: boolean;
+    }): Promise<Blob>;
+    /** @param {string} userId @returns {Promise<void>} */
+    block(userId: string): Promise<void>;
+    /** @param {string} userId @returns {Promise<void>} */
+    unblock(userId: string): Promise<void>;
+    /**
+     * @param {string} q
+     * @param {{conversationId?: string, limit?: number, before?: string}} [options]
+     * @returns {Promise<{results: Array<{conversationId: string, seq: number, senderId: string, ts: number, snippet: string}>, next?: string}>}
+     */
+    search(q: string, options?: {
+        conversationId?: string;
+        limit?: number;
+        before?: string;
+    }): Promise<{
+        results: Array<{
+            conversationId: string;
+            seq: number;
+            senderId: string;
+            ts: number;
+            snippet: string;
+        }>;
+        next?: string;
+    }>;
+    /** @returns {Promise<{devices: Array<{id: string, name: string, createdAt: number, lastActiveAt: number, current: boolean}>}>} */
+    devices(): Promise<{
+        devices: Array<{
+            id: string;
+            name: string;
+            createdAt: number;
+            lastActiveAt: number;
+            current: boolean;
+        }>;
+    }>;
+}
+export type User = import("./types.js").User;
+export type Session = import("./types.js").Session;
+export type Summary = import("./types.js").Summary;
+export type Message = import("./types.js").Message;
+export type HistoryPage = import("./types.js").HistoryPage;
+export type Presence = import("./types.js").Presence;
+export type Media = import("./types.js").Media;
+export type ReadBy = import("./types.js").ReadBy;
+export type SendOptions = import("./types.js").SendOptions;

@@ -1,0 +1,10 @@
+export { MessengerClient } from "./client.js";
+export { HttpApi } from "./http.js";
+export { Connection } from "./connection.js";
+export { Outbox } from "./outbox.js";
+export { Sequencer } from "./sequencer.js";
+export { Emitter } from "./emitter.js";
+export { MessengerError } from "./errors.js";
+export { randomId } from "./ids.js";
+export * from "./types.js";
+export { applyUpdate, applyPins, allowedChanges } from "./updates.js";
