@@ -89,4 +89,18 @@ class EventCodecTest {
     assertThat(EventCodec.decode(EventCodec.encode(new BusEvent.ConversationChanged("u_a", "c_1"))))
         .isEqualTo(new BusEvent.ConversationChanged("u_a", "c_1"));
   }
+
+  @Test
+  void accountEvents_roundTrip() throws Exception {
+    for (BusEvent e :
+        new BusEvent[] {
+          new BusEvent.BlockChanged("u_a", "u_b", true),
+          new BusEvent.BlockChanged("u_a", "u_b", false),
+          new BusEvent.UserSuspended("u_c", true),
+          new BusEvent.UserSuspended("u_c", false),
+          new BusEvent.DeviceRevoked("d_1")
+        }) {
+      assertThat(EventCodec.decode(EventCodec.encode(e))).isEqualTo(e);
+    }
+  }
 }

@@ -241,31 +241,8 @@ public final class MessengerNode implements AutoCloseable {
                 MAX_FRAME_BYTES,
                 settings.limits().maxConnectionsPerUser()));
     metrics.gauge("messenger.connections", "open WebSockets", ws.sessions()::count);
-    if (nats != null) {
-      var reconnects = new java.util.concurrent.atomic.AtomicLong();
-      bus.onReconnect(reconnects::incrementAndGet);
-      metrics.counterFn("messenger.nats.reconnects", "reconnects to NATS", reconnects::get);
-      NatsConnection natsNow = nats;
-      metrics.gauge(
-          "messenger.nats.connected",
-          "1 while NATS is connected",
-          () -> natsNow.connected() ? 1 : 0);
-    }
-    // Doorbells the bus could not give back (a reconnect recovers the others by itself), a dead
-    // node's last ones, and this node's own while others took it for dead: re-check the store.
-    bus.onEventsLost(ws.sessions()::recheckAll);
-    if (presenceRegistry != null) {
-      presenceRegistry.onNodeLost(ws.sessions()::recheckAll);
-      presenceRegistry.onRoutesDropped(ws.sessions()::recheckAll);
-    }
-    if (natsBus != null) {
-      metrics.counterFn(
-          "messenger.bus.recovered", "doorbells given back after a loss", natsBus::recovered);
-      metrics.counterFn(
-          "messenger.bus.fallbacks",
-          "losses not given back: every session re-checked the store",
-          natsBus::fallbacks);
-    }
+    ClusterWiring.recheckWhenEventsLost(bus, presenceRegistry, ws.sessions()::recheckAll);
+    ClusterWiring.metrics(metrics, nats, natsBus);
 
     Router router = Router.router(vertx);
     this.router = router;

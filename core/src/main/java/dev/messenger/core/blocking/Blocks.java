@@ -88,6 +88,19 @@ public final class Blocks implements BlockRule {
     return entry(blockerId).blocking().contains(blockedId);
   }
 
+  /**
+   * True while either user blocks the other, answered from {@code a}'s entry alone (it holds both
+   * directions), so that a caller that warmed its own entry reads nothing.
+   */
+  @Override
+  public boolean between(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    Entry e = entry(a);
+    return e.blocking().contains(b) || e.blockers().contains(b);
+  }
+
   /** Loads the user's blocks into the cache (call it off the event loop, e.g. at connect). */
   public void warm(String userId) {
     entry(userId);

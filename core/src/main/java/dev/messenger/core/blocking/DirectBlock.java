@@ -14,15 +14,27 @@ public final class DirectBlock {
   private DirectBlock() {}
 
   /**
-   * Refuses a send into {@code conversationId} whose active members are {@code members}. Reads
-   * nothing unless the two members of a two-member conversation are blocked (the rule answers from
-   * its cache): only then is the conversation's kind read.
+   * Refuses a send by {@code senderId} into {@code conversationId} whose active members are {@code
+   * members}. Reads nothing unless the two members of a two-member conversation are blocked (the
+   * rule answers from the sender's cached entry, loaded when its socket authenticated): only then
+   * is the conversation's kind read.
    *
    * @throws MessengerException {@code forbidden} for a direct conversation under a block
    */
   public static void check(
-      BlockRule blocks, ConversationStore store, String conversationId, List<Member> members) {
-    if (members.size() != 2 || !blocks.between(members.get(0).userId(), members.get(1).userId())) {
+      BlockRule blocks,
+      ConversationStore store,
+      String conversationId,
+      String senderId,
+      List<Member> members) {
+    if (members.size() != 2) {
+      return;
+    }
+    String other =
+        members.get(0).userId().equals(senderId)
+            ? members.get(1).userId()
+            : members.get(0).userId();
+    if (!blocks.between(senderId, other)) {
       return;
     }
     boolean direct =

@@ -238,7 +238,7 @@ public final class Messaging {
                   access.requireActive(conversationId, caller.userId());
                   throw MessengerException.notFound("no such conversation");
                 });
-    DirectBlock.check(blocks, store, conversationId, members);
+    DirectBlock.check(blocks, store, conversationId, caller.userId(), members);
     List<Attachment> media =
         hasAttachments
             ? attachments.resolve(caller.userId(), cmd.attachments().stream().distinct().toList())

@@ -7,7 +7,6 @@ import dev.messenger.core.accounts.AccountAdmin;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.messaging.Messaging;
-import dev.messenger.core.messaging.SendCommand;
 import dev.messenger.server.auth.AdminKeys;
 import dev.messenger.server.http.Http.Reply;
 import dev.messenger.server.wire.JsonFields;
@@ -115,13 +114,7 @@ public final class AdminRoutes {
                 ctx -> {
                   JsonNode b = Http.body(ctx);
                   String sender = admin.live(JsonFields.text(b, "senderId", true)).id();
-                  var cmd =
-                      new SendCommand(
-                          ctx.pathParam("id"),
-                          null,
-                          JsonFields.text(b, "clientId", true),
-                          JsonFields.text(b, "body", false),
-                          JsonFields.ids(b, "attachments", false));
+                  var cmd = JsonFields.send(b, ctx.pathParam("id"), null);
                   return messaging
                       .send(new Caller(sender, null), cmd)
                       .thenApply(

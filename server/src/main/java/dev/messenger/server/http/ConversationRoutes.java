@@ -6,12 +6,10 @@ import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.conversations.Conversations;
 import dev.messenger.core.messaging.HistoryQuery;
 import dev.messenger.core.messaging.Messaging;
-import dev.messenger.core.messaging.SendCommand;
 import dev.messenger.server.http.Http.Reply;
 import dev.messenger.server.wire.JsonFields;
 import dev.messenger.server.wire.Wire;
 import io.vertx.ext.web.Router;
-import java.util.List;
 
 /** Conversations, members and messages (PROTOCOL.md section 2, "Conversations", "Messages"). */
 public final class ConversationRoutes {
@@ -116,17 +114,7 @@ public final class ConversationRoutes {
             http.authed(
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
-                  List<String> attachments = JsonFields.ids(b, "attachments", false);
-                  var cmd =
-                      new SendCommand(
-                          ctx.pathParam("id"),
-                          null,
-                          JsonFields.text(b, "clientId", true),
-                          JsonFields.text(b, "body", false),
-                          attachments,
-                          JsonFields.integer(b, "replyTo", false),
-                          JsonFields.ids(b, "mentions", false),
-                          JsonFields.forward(b));
+                  var cmd = JsonFields.send(b, ctx.pathParam("id"), null);
                   // No origin device: every socket of the sender gets the message frame, since
                   // the HTTP answer does not reach them.
                   return messaging

@@ -73,18 +73,8 @@ public sealed interface ClientFrame {
     String type = text(f, "type", true);
     return switch (type) {
       case "send" -> {
-        List<String> attachments = ids(f, "attachments", false);
         yield new Send(
-            ref,
-            new SendCommand(
-                text(f, "conversationId", false),
-                text(f, "to", false),
-                text(f, "clientId", true),
-                text(f, "body", false),
-                attachments,
-                integer(f, "replyTo", false),
-                ids(f, "mentions", false),
-                JsonFields.forward(f)));
+            ref, JsonFields.send(f, text(f, "conversationId", false), text(f, "to", false)));
       }
       case "edit" -> change(ref, f, Update.Action.EDITED, text(f, "body", true), null);
       case "delete" -> change(ref, f, Update.Action.DELETED, null, null);

@@ -99,4 +99,23 @@ public final class JsonFields {
     }
     return new SendCommand.Forward(text(n, "conversationId", true), integer(n, "seq", true));
   }
+
+  /**
+   * The send command of a {@code send} frame or a {@code POST .../messages} body: {@code clientId},
+   * {@code body}, {@code attachments}, {@code replyTo}, {@code mentions}, {@code forward}, to
+   * {@code conversationId} or (for frames) {@code to}.
+   *
+   * @throws MessengerException {@code bad_request} as the fields and {@link SendCommand} say
+   */
+  public static SendCommand send(JsonNode f, String conversationId, String to) {
+    return new SendCommand(
+        conversationId,
+        to,
+        text(f, "clientId", true),
+        text(f, "body", false),
+        ids(f, "attachments", false),
+        integer(f, "replyTo", false),
+        ids(f, "mentions", false),
+        forward(f));
+  }
 }

@@ -73,7 +73,11 @@ class PrivacyE2ETest {
     byte[] png = MediaSamples.png(9, 7);
     String mediaId = eve.http().uploadMedia(png, "image/png").id();
     eve.http().postMessage(g, "e-1", "a picture", List.of(mediaId));
-    eve.http().postMessage(d, "e-2", "private words");
+    long e2 = eve.http().postMessage(d, "e-2", "private words").seq();
+    // An edit entry carries the new text: it is erased too.
+    eve.http()
+        .rawRequest(
+            "PATCH", "/conversations/" + d + "/messages/" + e2, "{\"body\":\"edited words\"}");
     bob.http().postMessage(d, "b-1", "bob's words stay");
     new AccountClient(eve.http()).updateProfile(null, true, mediaId);
     assertThat(mediaFiles()).isGreaterThan(before);
@@ -104,11 +108,12 @@ class PrivacyE2ETest {
     assertThat(bob.http().conversation(g).member(eve.id())).isEmpty();
     // Every message she sent reads as deleted, in place; bob's are untouched.
     JsonNode dh = bob.http().rawRequest("GET", "/conversations/" + d + "/messages", null);
+    assertThat(dh.toString()).doesNotContain("private words", "edited words");
     for (JsonNode m : dh.get("messages")) {
-      if (eve.id().equals(m.path("senderId").asText())) {
+      if (eve.id().equals(m.path("senderId").asText()) && "text".equals(m.path("kind").asText())) {
         assertThat(m.path("deleted").asBoolean()).isTrue();
         assertThat(m.path("body").asText()).isEmpty();
-      } else {
+      } else if (bob.id().equals(m.path("senderId").asText())) {
         assertThat(m.path("body").asText()).isEqualTo("bob's words stay");
       }
     }

@@ -81,6 +81,11 @@ class MigrateE2ETest {
           a.sync();
         }
         alice.http().removeMember(group, carol.id());
+        // Schema V4 rows (reactions, pins, edits): carried because migrate reads the table list
+        // from SQLite's catalog.
+        bob.http().messages().react(direct, 2, "👍");
+        alice.http().messages().pin(direct, 2);
+        alice.http().messages().edit(direct, 1, "héllo, edited");
         before = snapshot(users);
       }
 
@@ -92,7 +97,11 @@ class MigrateE2ETest {
                   "--postgres-user=" + USER))
           .as(lastErr)
           .isEqualTo(0);
-      assertThat(lastOut).contains("migrate: done").contains("conversations checked");
+      assertThat(lastOut)
+          .contains("migrate: done")
+          .contains("conversations checked")
+          .contains("migrate: reactions: 1 rows, checksum")
+          .contains("migrate: pins: 1 rows, checksum");
       assertThat(dataDir.resolve(Migrate.PROGRESS)).doesNotExist();
 
       Settings onPostgres =
@@ -209,12 +218,20 @@ class MigrateE2ETest {
     assertThat(progress).contains("rowid.messages=500");
 
     try {
+      // The resumed run takes its settings from the environment, as in a container.
+      Path passwordFile = Files.writeString(otherDir.resolve("pg-password"), "\n");
       assertThat(
-              run(
-                  "migrate",
-                  "--data-dir=" + dataDir,
-                  "--postgres-url=" + url,
-                  "--postgres-user=" + USER))
+              runWithEnv(
+                  Map.of(
+                      "MESSENGER_DATA_DIR",
+                      dataDir.toString(),
+                      "MESSENGER_POSTGRES_URL",
+                      url,
+                      "MESSENGER_POSTGRES_USER",
+                      USER,
+                      "MESSENGER_POSTGRES_PASSWORD_FILE",
+                      passwordFile.toString()),
+                  "migrate"))
           .as(lastErr)
           .isEqualTo(0);
       assertThat(lastOut)
@@ -297,11 +314,15 @@ class MigrateE2ETest {
   private String lastErr = "";
 
   private int run(String... args) {
+    return runWithEnv(Map.of(), args);
+  }
+
+  private int runWithEnv(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         OpsCommands.run(
-            Map.of(),
+            env,
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
