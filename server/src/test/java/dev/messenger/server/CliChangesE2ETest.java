@@ -106,7 +106,8 @@ class CliChangesE2ETest {
     try (ChatSocket b = bobUser.connect()) {
       String c = bobUser.conversations().get(0).id();
       b.ack(c, 4, "read");
-      b.sync();
+      // The ack has no reply: wait until its cursor is stored.
+      await().atMost(T).until(() -> !bobUser.messages().readBy(c, 1).read().isEmpty());
     }
     assertThat(ok("alice", "readby", bob, "1").out())
         .contains("delivered: " + bob)
