@@ -15,6 +15,7 @@ sqlite3 -header -column "$DB" "SELECT CASE WHEN name LIKE 'messages_fts%' THEN '
 ls -l "$DB" | tee -a "$OUT/index-size.txt"
 
 echo "== cost of the FTS triggers per insert, in SQLite alone (copies of the store) =="
+set +e
 for variant in with without; do
   cp "$DB" "$OUT/copy.db"
   if [ $variant = without ]; then
@@ -30,6 +31,7 @@ for variant in with without; do
      FROM n; COMMIT;" 2>&1 | tee -a "$OUT/trigger-cost.txt"
   rm -f "$OUT/copy.db"
 done
+set -e
 
 echo "== node and search scenario =="
 java -jar "$SERVER" --port=$PORT --host=127.0.0.1 --data-dir="$D" --argon2-memory-kib=1024 \
@@ -39,8 +41,9 @@ NODE=$!
 trap 'kill $NODE 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do grep -q "listening on port" "$OUT/node.log" && break; sleep 1; done
 B="java -jar $BENCH search --port=$PORT --server-pid=$NODE"
-$B --concurrency=4 --searches=3000 --warmup=1000 > /dev/null          # JIT warm-up, not reported
-$B --concurrency=4 --searches=5000 --warmup=200 --out="$OUT/selective-c4.json"
-$B --concurrency=1 --searches=3000 --warmup=200 --out="$OUT/selective-c1.json"
-$B --concurrency=4 --searches=${COMMON_SEARCHES:-100} --warmup=10 --query=lorem --out="$OUT/common-c4.json"
+# JIT warm-up, not reported:
+$B --concurrency=4 --searches=3000 --warmup=1000 > /dev/null || echo "scenario exit $?"
+$B --concurrency=4 --searches=5000 --warmup=200 --out="$OUT/selective-c4.json" || echo "scenario exit $?"
+$B --concurrency=1 --searches=3000 --warmup=200 --out="$OUT/selective-c1.json" || echo "scenario exit $?"
+$B --concurrency=4 --searches=${COMMON_SEARCHES:-100} --warmup=10 --query=lorem --out="$OUT/common-c4.json" || echo "scenario exit $?"
 kill $NODE; wait $NODE || true
