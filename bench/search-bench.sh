@@ -42,8 +42,8 @@ trap 'kill $NODE 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do grep -q "listening on port" "$OUT/node.log" && break; sleep 1; done
 B="java -jar $BENCH search --port=$PORT --server-pid=$NODE"
 # JIT warm-up, not reported:
-$B --concurrency=4 --searches=3000 --warmup=1000 > /dev/null || echo "scenario exit $?"
+$B --concurrency=4 --searches=2000 --warmup=500 > /dev/null || echo "scenario exit $?"
 $B --concurrency=4 --searches=5000 --warmup=200 --out="$OUT/selective-c4.json" || echo "scenario exit $?"
-$B --concurrency=1 --searches=3000 --warmup=200 --out="$OUT/selective-c1.json" || echo "scenario exit $?"
+$B --concurrency=1 --searches=2000 --warmup=200 --out="$OUT/selective-c1.json" || echo "scenario exit $?"
 $B --concurrency=4 --searches=${COMMON_SEARCHES:-100} --warmup=10 --query=lorem --out="$OUT/common-c4.json" || echo "scenario exit $?"
 kill $NODE; wait $NODE || true
