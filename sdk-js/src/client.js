@@ -290,9 +290,10 @@ export class MessengerClient extends Emitter {
   // ---- reading ----
 
   /**
-   * A history page, over the socket when online, else over HTTP.
+   * A history page, over the socket when online, else over HTTP; `around` asks for the page
+   * around a seq (to open a search result in context).
    * @param {string} conversationId
-   * @param {{before?: number, after?: number, limit?: number}} [page]
+   * @param {{before?: number, after?: number, around?: number, limit?: number}} [page]
    * @returns {Promise<HistoryPage>}
    */
   async history(conversationId, page = {}) {
@@ -301,6 +302,7 @@ export class MessengerClient extends Emitter {
       const frame = { type: 'history', conversationId };
       if (page.before != null) frame.before = page.before;
       if (page.after != null) frame.after = page.after;
+      if (page.around != null) frame.around = page.around;
       if (page.limit != null) frame.limit = page.limit;
       try {
         const r = await this.connection.request(frame);
@@ -312,6 +314,15 @@ export class MessengerClient extends Emitter {
     const r = await this.api.messages(conversationId, page);
     return { messages: r.messages || [], hasMore: !!r.hasMore };
   }
+
+  /**
+   * Searches the caller's messages over HTTP (PROTOCOL.md section 7); see {@link HttpApi#search}.
+   * Open a result with `history(r.conversationId, { around: r.seq })`.
+   * @param {string} q
+   * @param {{conversationId?: string, limit?: number, before?: string}} [options]
+   * @returns {Promise<{results: Array<{conversationId: string, seq: number, senderId: string, ts: number, snippet: string}>, next?: string}>}
+   */
+  search(q, options = {}) { return this.api.search(q, options); }
 
   /**
    * Delivers this conversation's messages after `seq` in order from now on, fetching the

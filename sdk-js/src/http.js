@@ -173,15 +173,18 @@ export class HttpApi {
   // ---- messages ----
 
   /**
-   * A page of history: the newest `limit`, or those before / after a seq.
+   * A page of history: the newest `limit`, those before / after a seq, or the `limit` around seq
+   * `around` (starting half a page before it, to open a search result in context; `hasMore` then
+   * says whether newer messages follow).
    * @param {string} id
-   * @param {{before?: number, after?: number, limit?: number}} [page]
+   * @param {{before?: number, after?: number, around?: number, limit?: number}} [page]
    * @returns {Promise<HistoryPage>}
    */
   messages(id, page = {}) {
     const q = new URLSearchParams();
     if (page.before != null) q.set('before', String(page.before));
     if (page.after != null) q.set('after', String(page.after));
+    if (page.around != null) q.set('around', String(page.around));
     if (page.limit != null) q.set('limit', String(page.limit));
     const qs = q.toString();
     return this.request('GET', `/conversations/${enc(id)}/messages${qs ? `?${qs}` : ''}`);
@@ -271,6 +274,8 @@ export class HttpApi {
   unblock(userId) { return this.request('DELETE', `/blocks/${enc(userId)}`); }
 
   /**
+   * Searches the caller's messages (PROTOCOL.md section 7): whole words, the last also as a
+   * prefix; results newest first; pass `next` as `before` for the following page.
    * @param {string} q
    * @param {{conversationId?: string, limit?: number, before?: string}} [options]
    * @returns {Promise<{results: Array<{conversationId: string, seq: number, senderId: string, ts: number, snippet: string}>, next?: string}>}

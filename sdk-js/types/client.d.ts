@@ -135,16 +135,39 @@ export class MessengerClient extends Emitter<ClientEvents> {
     /** @param {string} conversationId @param {number} seq @returns {Promise<Updated>} */
     unpin(conversationId: string, seq: number): Promise<Updated>;
     /**
-     * A history page, over the socket when online, else over HTTP.
+     * A history page, over the socket when online, else over HTTP; `around` asks for the page
+     * around a seq (to open a search result in context).
      * @param {string} conversationId
-     * @param {{before?: number, after?: number, limit?: number}} [page]
+     * @param {{before?: number, after?: number, around?: number, limit?: number}} [page]
      * @returns {Promise<HistoryPage>}
      */
     history(conversationId: string, page?: {
         before?: number;
         after?: number;
+        around?: number;
         limit?: number;
     }): Promise<HistoryPage>;
+    /**
+     * Searches the caller's messages over HTTP (PROTOCOL.md section 7); see {@link HttpApi#search}.
+     * Open a result with `history(r.conversationId, { around: r.seq })`.
+     * @param {string} q
+     * @param {{conversationId?: string, limit?: number, before?: string}} [options]
+     * @returns {Promise<{results: Array<{conversationId: string, seq: number, senderId: string, ts: number, snippet: string}>, next?: string}>}
+     */
+    search(q: string, options?: {
+        conversationId?: string;
+        limit?: number;
+        before?: string;
+    }): Promise<{
+        results: Array<{
+            conversationId: string;
+            seq: number;
+            senderId: string;
+            ts: number;
+            snippet: string;
+        }>;
+        next?: string;
+    }>;
     /**
      * Delivers this conversation's messages after `seq` in order from now on, fetching the
      * missing ones (see {@link Sequencer}). @param {string} conversationId @param {number} seq

@@ -106,14 +106,17 @@ export class HttpApi {
     /** "Clear chat for me" up to and including seq (section 5). @param {string} id @param {number} seq @returns {Promise<void>} */
     clear(id: string, seq: number): Promise<void>;
     /**
-     * A page of history: the newest `limit`, or those before / after a seq.
+     * A page of history: the newest `limit`, those before / after a seq, or the `limit` around seq
+     * `around` (starting half a page before it, to open a search result in context; `hasMore` then
+     * says whether newer messages follow).
      * @param {string} id
-     * @param {{before?: number, after?: number, limit?: number}} [page]
+     * @param {{before?: number, after?: number, around?: number, limit?: number}} [page]
      * @returns {Promise<HistoryPage>}
      */
     messages(id: string, page?: {
         before?: number;
         after?: number;
+        around?: number;
         limit?: number;
     }): Promise<HistoryPage>;
     /** One message in its current state (section 4). @param {string} id @param {number} seq @returns {Promise<Message>} */
@@ -167,6 +170,8 @@ export class HttpApi {
     /** @param {string} userId @returns {Promise<void>} */
     unblock(userId: string): Promise<void>;
     /**
+     * Searches the caller's messages (PROTOCOL.md section 7): whole words, the last also as a
+     * prefix; results newest first; pass `next` as `before` for the following page.
      * @param {string} q
      * @param {{conversationId?: string, limit?: number, before?: string}} [options]
      * @returns {Promise<{results: Array<{conversationId: string, seq: number, senderId: string, ts: number, snippet: string}>, next?: string}>}

@@ -2,6 +2,9 @@
 // the SDK reports. Writes to the store, which tells the views; never touches the DOM.
 
 const PAGE = 50;
+/** Pages of `after` fetched between a search result's page and the loaded ones: 50 x 200. */
+const GAP_PAGE = 200;
+const GAP_PAGES = 50;
 const TYPING_EXPIRE_MS = 7000;
 
 export class Chats {
@@ -118,9 +121,12 @@ export class Chats {
     if (code !== 'offline' && code !== 'network') this.store.emit('toast', 'Could not load messages.');
   }
 
-  async loadInitial(c) {
-    if (c.loadingInitial) return;
-    c.loadingInitial = true;
+  loadInitial(c) {
+    if (!c.loadingInitial) c.loadingInitial = this.fetchInitial(c).finally(() => { c.loadingInitial = null; });
+    return c.loadingInitial;
+  }
+
+  async fetchInitial(c) {
     try {
       const page = await this.ctx.client.history(c.id, { limit: PAGE });
       if (!this.store || this.store.convs.get(c.id) !== c) return;
@@ -136,8 +142,6 @@ export class Chats {
       this.ctx.acks.markReadIfVisible(c, this.ctx.visibleTop(c));
     } catch (e) {
       this.historyFailed(c, e);
-    } finally {
-      c.loadingInitial = false;
     }
   }
 
@@ -165,6 +169,37 @@ export class Chats {
   async loadUntil(c, seq) {
     for (let guard = 0; guard < 40 && c.loaded && !c.bySeq.has(seq) && c.hasMoreBefore && seq > c.floorSeq; guard++) {
       await this.loadOlder(c);
+    }
+    return c.bySeq.has(seq);
+  }
+
+  /**
+   * Makes message `seq` held, to open a search result in context: the first page when the chat
+   * is not loaded yet; then, if seq is older than what is held, the page around it (history
+   * `around`) and the messages between that page and the held ones (`after` pages), so the held
+   * messages stay contiguous. Answers whether seq is held.
+   */
+  async loadAround(c, seq) {
+    if (!c.loaded) await this.loadInitial(c);
+    if (!c.loaded || c.bySeq.has(seq)) return c.bySeq.has(seq);
+    if (seq >= c.bottom || seq <= c.floorSeq) return false;
+    try {
+      const page = await this.ctx.client.history(c.id, { around: seq, limit: PAGE });
+      const got = page.messages.slice();
+      let top = got.length ? got[got.length - 1].seq : seq;
+      for (let i = 0; i < GAP_PAGES && top < c.bottom - 1; i++) {
+        const more = await this.ctx.client.history(c.id, { after: top, limit: GAP_PAGE });
+        if (!more.messages.length) break;
+        got.push(...more.messages.filter((m) => m.seq < c.bottom));
+        top = more.messages[more.messages.length - 1].seq;
+      }
+      if (!this.store || this.store.convs.get(c.id) !== c || top < c.bottom - 1) return false;
+      c.hasMoreBefore = got.length > 0 && got[0].seq > c.floorSeq + 1;
+      const { added, updated } = this.store.addMessages(c, got);
+      this.ctx.people.ensureSenders(got);
+      this.store.emit('messages', { conversationId: c.id, added, updated, older: true });
+    } catch (e) {
+      this.historyFailed(c, e);
     }
     return c.bySeq.has(seq);
   }

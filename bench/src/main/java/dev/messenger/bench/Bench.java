@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SoakCommand.class,
       PrefillCommand.class,
       HistoryCommand.class,
+      SearchCommand.class,
       ClusterModelCommand.class,
       NemesisCommand.class
     })

@@ -300,6 +300,11 @@ public final class MessengerClient {
     return new MessageApi(this);
   }
 
+  /** Search and history around a message (PROTOCOL.md section 7). */
+  public SearchApi search() {
+    return new SearchApi(this);
+  }
+
   /** A page of history; null arguments are left out (default: the newest 50). */
   public HistoryPage history(String conversationId, Long before, Long after, Integer limit) {
     List<String> query = new ArrayList<>();

@@ -12,6 +12,7 @@ import { MessagesView } from './messages.js';
 import { Composer } from './composer.js';
 import { MessageMenu } from './menu.js';
 import { Dialogs } from './dialogs.js';
+import { SearchView } from './search.js';
 
 export class Views {
   constructor(app) {
@@ -22,6 +23,7 @@ export class Views {
     this.composer = new Composer(app, this);
     this.menu = new MessageMenu(app, this);
     this.dialogs = new Dialogs(app, this);
+    this.search = new SearchView(app, this);
     this.messages = new MessagesView(app, {
       menu: (li, m) => this.menu.open(li, m),
       jump: (seq) => this.jumpTo(seq),
@@ -46,7 +48,7 @@ export class Views {
     $('group-info-button').appendChild(icon('info'));
     $('chat-menu-button').appendChild(icon('more'));
     $('logout').addEventListener('click', () => this.app.logout());
-    for (const v of [this.auth, this.list, this.chat, this.composer, this.menu, this.dialogs, this.messages]) v.wire();
+    for (const v of [this.auth, this.list, this.chat, this.composer, this.menu, this.dialogs, this.messages, this.search]) v.wire();
     installMedia(this.app, this);
     document.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -86,6 +88,7 @@ export class Views {
     $('app-screen').hidden = false;
     $('list-filter').value = '';
     this.list.reset();
+    this.search.reset();
     this.opened(null);
   }
 
@@ -95,6 +98,7 @@ export class Views {
     this.dialogs.closeAll();
     this.menu.close();
     this.list.reset();
+    this.search.reset();
     this.messages.reset(null);
     document.title = 'Messenger';
     this.auth.show(notice);

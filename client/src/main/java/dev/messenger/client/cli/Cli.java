@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       MessageCommands.Send.class,
       MessageCommands.History.class,
       MessageCommands.Conversations.class,
+      SearchCommand.class,
       ChangeCommands.Edit.class,
       ChangeCommands.Delete.class,
       ChangeCommands.React.class,

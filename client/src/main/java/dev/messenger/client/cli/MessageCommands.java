@@ -212,7 +212,7 @@ final class MessageCommands {
       return b.toString();
     }
 
-    private static String title(ConversationView c, String me, Names names) {
+    static String title(ConversationView c, String me, Names names) {
       if (c.isGroup()) {
         return c.name() == null ? "(group)" : c.name();
       }
