@@ -122,10 +122,12 @@ class WebhookE2ETest {
   }
 
   static double value(String metrics, String name) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^" + java.util.regex.Pattern.quote(name) + " ([0-9.eE+-]+)$",
+                java.util.regex.Pattern.MULTILINE)
+            .matcher(metrics);
+    assertThat(m.find()).as(name + " in\n" + metrics).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 }
