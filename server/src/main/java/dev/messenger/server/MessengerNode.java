@@ -38,6 +38,7 @@ import dev.messenger.server.push.PushFeature;
 import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.settings.Settings;
 import dev.messenger.server.settings.StoreKind;
+import dev.messenger.server.webhook.WebhookFeature;
 import dev.messenger.server.ws.WsEndpoint;
 import dev.messenger.server.ws.WsFeature;
 import dev.messenger.store.Database;
@@ -85,6 +86,7 @@ public final class MessengerNode implements AutoCloseable {
   private NatsBus natsBus;
   private MediaFeature media;
   private PushFeature push;
+  private WebhookFeature webhooks;
   private int port;
 
   public MessengerNode(Settings settings) {
@@ -147,6 +149,8 @@ public final class MessengerNode implements AutoCloseable {
     RateLimits rateLimits = new RateLimits(settings.limits());
     metrics = new Metrics();
     db.writer().onBatch(metrics::committed);
+    webhooks =
+        WebhookFeature.open(settings.webhooks(), db, settings.cluster().nodeId(), clock, metrics);
     db.writer().commitDelay(settings.store().commitDelay());
     metrics.gauge(
         "messenger.writer.queue", "writes waiting for a transaction", db.writer()::queueDepth);
@@ -392,6 +396,9 @@ public final class MessengerNode implements AutoCloseable {
     }
     if (nats != null) {
       nats.close();
+    }
+    if (webhooks != null) {
+      webhooks.close();
     }
     if (push != null) {
       push.close();

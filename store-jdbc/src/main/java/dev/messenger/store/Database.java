@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource readers;
   private final GroupCommitWriter writer;
+  private volatile OutboxEvents outbox = OutboxEvents.NONE;
   private java.util.concurrent.ScheduledExecutorService checkpoints;
 
   private Database(Dialect dialect, HikariDataSource readers, GroupCommitWriter writer) {
@@ -159,6 +160,16 @@ public final class Database implements AutoCloseable {
 
   public GroupCommitWriter writer() {
     return writer;
+  }
+
+  /** Where the stores record webhook events; {@link OutboxEvents#NONE} unless set. */
+  public OutboxEvents outbox() {
+    return outbox;
+  }
+
+  /** Installs the recorder of webhook events, before the first write. */
+  public void outbox(OutboxEvents events) {
+    this.outbox = java.util.Objects.requireNonNull(events);
   }
 
   /** A pooled connection in auto-commit mode, for reads; close it after use. */

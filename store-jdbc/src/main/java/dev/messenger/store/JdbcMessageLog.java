@@ -56,6 +56,7 @@ public final class JdbcMessageLog implements MessageLog {
     }
     Message stored = m.at(Rows.nextSeq(c, m.conversationId(), m.ts()));
     Rows.insert(c, stored);
+    db.outbox().record(c, "message.created", stored.conversationId(), stored.seq(), stored);
     return new AppendResult(stored, false);
   }
 

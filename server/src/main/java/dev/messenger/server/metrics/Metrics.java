@@ -79,13 +79,21 @@ public final class Metrics implements SessionMetrics {
     new ProcessorMetrics().bindTo(registry);
   }
 
+  private final java.util.List<java.util.function.LongSupplier> counterSources =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Registers a gauge read on each scrape, e.g. a queue depth. */
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
   }
 
-  /** Registers a counter whose value is read from {@code total} on each scrape. */
+  /**
+   * Registers a counter whose value is read from {@code total} on each scrape. {@code total} is
+   * kept here: Micrometer holds a function counter's object only weakly, so a lambda or method
+   * reference would otherwise be collected and read as 0.
+   */
   public void counterFn(String name, String description, java.util.function.LongSupplier total) {
+    counterSources.add(total);
     FunctionCounter.builder(name, total, t -> t.getAsLong())
         .description(description)
         .register(registry);

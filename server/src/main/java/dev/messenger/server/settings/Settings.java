@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * @param media uploads: size limit and where the bytes live (file or S3)
  * @param push Web Push: VAPID keys and subject
  * @param tls TLS certificate and key files
+ * @param webhooks webhook receiver, secret, events and retries
  */
 public record Settings(
     NodeSettings node,
@@ -35,7 +36,8 @@ public record Settings(
     LimitSettings limits,
     MediaSettings media,
     PushSettings push,
-    TlsSettings tls) {
+    TlsSettings tls,
+    WebhookSettings webhooks) {
 
   /** Every setting, each name once, in the order of {@code --help} and the README table. */
   public static final List<Setting<?>> ALL =
@@ -49,7 +51,8 @@ public record Settings(
               LimitSettings.SETTINGS,
               MediaSettings.SETTINGS,
               PushSettings.SETTINGS,
-              TlsSettings.SETTINGS)
+              TlsSettings.SETTINGS,
+              WebhookSettings.SETTINGS)
           .flatMap(List::stream)
           .toList();
 
@@ -64,6 +67,7 @@ public record Settings(
     Objects.requireNonNull(media, "media");
     Objects.requireNonNull(push, "push");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 
   /** Every setting at its default (PROTOCOL.md section 1); a new random {@code node-id}. */
@@ -154,7 +158,8 @@ public record Settings(
           LimitSettings.from(this),
           MediaSettings.from(this),
           PushSettings.from(this),
-          TlsSettings.from(this));
+          TlsSettings.from(this),
+          WebhookSettings.from(this));
     }
   }
 }
