@@ -71,7 +71,9 @@ class OpenApiRoutesTest {
           .isEmpty();
 
       HttpResponse<String> served =
-          HttpClient.newHttpClient()
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
               .send(
                   HttpRequest.newBuilder(URI.create(node.uri() + "/api/v1/openapi.json")).build(),
                   HttpResponse.BodyHandlers.ofString());
