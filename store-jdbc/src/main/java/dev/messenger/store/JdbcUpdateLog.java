@@ -71,33 +71,44 @@ public final class JdbcUpdateLog implements UpdateLog {
     Message entry = u.at(seq);
     Rows.insert(c, entry);
     applyTo(c, entry, update);
-    Sql.updateCached(
-        c,
-        "UPDATE messages SET update_seq = ? WHERE conversation_id = ? AND seq = ?",
-        seq,
-        conversationId,
-        update.target());
     return new UpdateResult(
         entry, JdbcMessageLog.current(c, conversationId, update.target()).orElseThrow());
   }
 
+  /**
+   * Applies the entry to its target and sets the target's {@code update_seq} to the entry's seq: in
+   * the same statement for edits and deletes, which rewrite the row anyway, in one more for
+   * reactions and pins.
+   */
   private static void applyTo(Connection c, Message entry, Update update) throws SQLException {
     String id = entry.conversationId();
     long target = update.target();
+    Update.Action a = update.action();
+    if (a != Update.Action.EDITED && a != Update.Action.DELETED) {
+      Sql.updateCached(
+          c,
+          "UPDATE messages SET update_seq = ? WHERE conversation_id = ? AND seq = ?",
+          entry.seq(),
+          id,
+          target);
+    }
     switch (update.action()) {
       case EDITED ->
           Sql.updateCached(
               c,
-              "UPDATE messages SET body = ?, edited_at = ? WHERE conversation_id = ? AND seq = ?",
+              "UPDATE messages SET body = ?, edited_at = ?, update_seq = ?"
+                  + " WHERE conversation_id = ? AND seq = ?",
               update.body(),
               entry.ts(),
+              entry.seq(),
               id,
               target);
       case DELETED -> {
         Sql.updateCached(
             c,
-            "UPDATE messages SET body = '', attachments = NULL, mentions = NULL, deleted = 1"
-                + " WHERE conversation_id = ? AND seq = ?",
+            "UPDATE messages SET body = '', attachments = NULL, mentions = NULL, deleted = 1,"
+                + " update_seq = ? WHERE conversation_id = ? AND seq = ?",
+            entry.seq(),
             id,
             target);
         Sql.updateCached(
