@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * docs/openapi.json and docs/asyncapi.json (as copied into the server jar under {@code api/}),
- * loaded once, and the checks of one HTTP exchange or one server frame against them with the
- * networknt JSON Schema validator (draft 2020-12, the dialect of OpenAPI 3.1 and of our AsyncAPI
- * payloads). Each check returns the problems found, empty when the exchange matches. Thread-safe:
- * compiled schemas are cached in a concurrent map.
+ * loaded once and read strictly ({@link StrictSchemas}: an undocumented field is drift), and the
+ * checks of one HTTP exchange or one server frame against them with the networknt JSON Schema
+ * validator (draft 2020-12, the dialect of OpenAPI 3.1 and of our AsyncAPI payloads). Each check
+ * returns the problems found, empty when the exchange matches. Thread-safe: compiled schemas are
+ * cached in a concurrent map.
  */
 final class Spec {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +41,8 @@ final class Spec {
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
   Spec() {
-    openapi = read("api/openapi.json");
-    asyncapi = read("api/asyncapi.json");
+    openapi = StrictSchemas.close(read("api/openapi.json"));
+    asyncapi = StrictSchemas.close(read("api/asyncapi.json"));
     openapi
         .get("paths")
         .fieldNames()

@@ -52,6 +52,13 @@ class SpecTapTest {
         .singleElement()
         .asString()
         .contains("deviceId");
+    assertThat(
+            spec.frame(
+                "{\"type\":\"ready\",\"userId\":\"u\",\"deviceId\":\"d\",\"protocol\":2,"
+                    + "\"serverTime\":1,\"secret\":true}"))
+        .singleElement()
+        .asString()
+        .contains("secret");
     assertThat(spec.frame("{\"type\":\"surprise\"}"))
         .singleElement()
         .asString()
@@ -84,6 +91,13 @@ class SpecTapTest {
                 "application/json",
                 "{\"id\":1}"))
         .isNotEmpty();
+    String withExtra = user.replace("}", ",\"passwordHash\":\"x\"}");
+    assertThat(
+            spec.http(
+                "GET", BASE.resolve("/api/v1/users/u1"), null, 200, "application/json", withExtra))
+        .singleElement()
+        .asString()
+        .contains("passwordHash");
     assertThat(
             spec.http("GET", BASE.resolve("/api/v1/nowhere"), null, 200, "application/json", "{}"))
         .singleElement()
