@@ -1,6 +1,7 @@
 // Test support: a real Messenger node (the server jar built by Maven) started on a free port
 // with its own data directory, and logged-in SDK clients on it.
 
+import './record.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

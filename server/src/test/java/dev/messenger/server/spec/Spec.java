@@ -110,18 +110,29 @@ final class Spec {
 
   /** The problems of one frame the server sent. */
   List<String> frame(String text) {
+    return frame("Server_", "frame", text);
+  }
+
+  /**
+   * The problems of one frame a client sent (the {@code Client_} schemas of docs/asyncapi.json).
+   */
+  List<String> clientFrame(String text) {
+    return frame("Client_", "client frame", text);
+  }
+
+  private List<String> frame(String prefix, String what, String text) {
     JsonNode frame;
     try {
       frame = JSON.readTree(text);
     } catch (IOException e) {
-      return List.of("frame is not JSON: " + text);
+      return List.of(what + " is not JSON: " + text);
     }
     String type = frame.path("type").asText("");
-    String name = "Server_" + type.replace('.', '_');
+    String name = prefix + type.replace('.', '_');
     if (!asyncapi.path("components").path("schemas").has(name)) {
-      return List.of("frame type '" + type + "' is not in docs/asyncapi.json: " + text);
+      return List.of(what + " type '" + type + "' is not in docs/asyncapi.json: " + text);
     }
-    return validate("frame " + type, frame, ref(name), name, asyncapi);
+    return validate(what + " " + type, frame, ref(name), name, asyncapi);
   }
 
   private List<String> json(
