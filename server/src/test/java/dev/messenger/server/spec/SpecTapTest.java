@@ -117,4 +117,20 @@ class SpecTapTest {
         .asString()
         .contains("status not documented");
   }
+
+  @Test
+  void recordedTraffic_checksHttpAndFramesBothWays() throws Exception {
+    Spec spec = new Spec();
+    String goodOut = "{\"kind\":\"out\",\"text\":\"{\\\"type\\\":\\\"ping\\\"}\"}";
+    String badOut = "{\"kind\":\"out\",\"text\":\"{\\\"type\\\":\\\"ack\\\",\\\"seq\\\":1}\"}";
+    String badIn = "{\"kind\":\"in\",\"text\":\"{\\\"type\\\":\\\"surprise\\\"}\"}";
+    String http =
+        "{\"kind\":\"http\",\"method\":\"DELETE\",\"uri\":\"/api/v1/contacts/u1\","
+            + "\"requestBody\":null,\"status\":204,\"contentType\":null,\"body\":null}";
+    assertThat(RecordedTraffic.check(spec, java.util.List.of(goodOut, http, ""))).isEmpty();
+    assertThat(RecordedTraffic.check(spec, java.util.List.of(badOut, badIn)))
+        .hasSize(3)
+        .anyMatch(p -> p.startsWith("client frame ack") && p.contains("conversationId"))
+        .anyMatch(p -> p.contains("surprise"));
+  }
 }
