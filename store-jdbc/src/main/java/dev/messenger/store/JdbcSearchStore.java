@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * {@link SearchStore} on the index of migration V6 (PROTOCOL.md section 7): SQLite's FTS5 ({@code
  * MATCH '"word" "prefix"*'}) or PostgreSQL's text search ({@code @@ to_tsquery('simple',
- * unaccent('word & prefix:*'))}), joined with the caller's memberships for what it may see.
- * Thread-safe; reads on the pool.
+ * unaccent('word & prefix:*'))}), joined with the caller's memberships for what it may see. SQLite
+ * pages by rowid (commit order), PostgreSQL by {@code ts} (see {@link SearchCursor}). Thread-safe;
+ * reads on the pool.
  */
 public final class JdbcSearchStore implements SearchStore {
   private final Database db;
@@ -34,14 +35,15 @@ public final class JdbcSearchStore implements SearchStore {
     boolean postgres = db.dialect() == Dialect.POSTGRES;
     List<Object> params = new ArrayList<>();
     StringBuilder sql =
-        new StringBuilder("SELECT m.conversation_id, m.seq, m.sender_id, m.ts, m.body FROM ");
+        new StringBuilder("SELECT m.conversation_id, m.seq, m.sender_id, m.ts, m.body, ");
     if (postgres) {
-      sql.append("messages m").append(VISIBLE);
+      sql.append("0 FROM messages m").append(VISIBLE);
       sql.append(" AND m.search @@ to_tsquery('simple'::regconfig, unaccent(?))");
       params.add(userId);
       params.add(tsquery(terms));
     } else {
-      sql.append("messages_fts f JOIN messages m ON m.rowid = f.rowid").append(VISIBLE);
+      sql.append("f.rowid FROM messages_fts f JOIN messages m ON m.rowid = f.rowid")
+          .append(VISIBLE);
       sql.append(" AND messages_fts MATCH ?");
       params.add(userId);
       params.add(fts5(terms));
@@ -49,6 +51,18 @@ public final class JdbcSearchStore implements SearchStore {
     if (conversationId != null) {
       sql.append(" AND m.conversation_id = ?");
       params.add(conversationId);
+    }
+    if (!postgres) {
+      // Newest first in commit order: FTS5 walks its index from the highest rowid and the query
+      // stops at the page's end, where ORDER BY ts sorted every match first (seconds for a
+      // common word on a million messages; BENCHMARKS.md "search").
+      if (before != null) {
+        sql.append(" AND f.rowid < ?");
+        params.add(before.position());
+      }
+      sql.append(" ORDER BY f.rowid DESC LIMIT ?");
+      params.add(limit);
+      return read(sql.toString(), params);
     }
     if (before != null) {
       sql.append(
@@ -65,6 +79,10 @@ public final class JdbcSearchStore implements SearchStore {
     }
     sql.append(" ORDER BY m.ts DESC, m.conversation_id DESC, m.seq DESC LIMIT ?");
     params.add(limit);
+    return read(sql.toString(), params);
+  }
+
+  private List<SearchHit> read(String sql, List<Object> params) {
     return Sql.read(
         db,
         c ->
@@ -76,8 +94,9 @@ public final class JdbcSearchStore implements SearchStore {
                         rs.getLong(2),
                         rs.getString(3),
                         rs.getLong(4),
-                        rs.getString(5)),
-                sql.toString(),
+                        rs.getString(5),
+                        rs.getLong(6)),
+                sql,
                 params.toArray()));
   }
 
