@@ -265,7 +265,7 @@ public final class MessengerClient {
     try {
       res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
+      throw Unreachable.of(r.uri(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + r.method() + " " + r.uri(), e);
@@ -395,7 +395,7 @@ public final class MessengerClient {
     try {
       res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + uri + " failed: " + e.getMessage(), e);
+      throw Unreachable.of(uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + method + " " + uri, e);

@@ -19,9 +19,10 @@ import java.util.function.LongFunction;
 /**
  * What an interactive chat shows, as lines of text: it turns frames into lines, remembers the
  * messages on screen and the members' receipt cursors ({@link Ticks}), and prints a message again
- * whenever it changes: its ticks, an edit, a delete or a reaction (update entries, PROTOCOL.md
- * section 4, folded onto it with {@link MessageView#applied}). No I/O (a lookup for messages not on
- * screen may be given), so it is tested with plain frames.
+ * whenever it changes: an edit, a delete or a reaction (update entries, PROTOCOL.md section 4,
+ * folded onto it with {@link MessageView#applied}). A change of ticks prints only the change, one
+ * short line per new state ({@code * #3 #4 ✓✓ read}), not the messages again. No I/O (a lookup for
+ * messages not on screen may be given), so it is tested with plain frames.
  *
  * <p>Messages are numbered by their seq: {@code [12:01] #5 bob: hello (edited) [👍 2]}; a reply is
  * preceded by the quoted first line of what it answers ({@code > #3 alice: ...}). The user's own
@@ -52,6 +53,7 @@ final class ChatState {
   private final Set<Long> shown = new HashSet<>();
   private LongFunction<MessageView> lookup = seq -> null;
   private long lastSeq;
+  private boolean removed;
 
   /**
    * @param me the user of the chat
@@ -73,6 +75,11 @@ final class ChatState {
     return this;
   }
 
+  /** The user of the chat. */
+  String me() {
+    return me;
+  }
+
   String conversationId() {
     return conversation.id();
   }
@@ -90,6 +97,14 @@ final class ChatState {
   /** The message {@code seq} as it is now, if it is on screen (or was looked up). */
   MessageView message(long seq) {
     return kept.get(seq);
+  }
+
+  /**
+   * True once a system message said the user left or was removed from this conversation: the chat
+   * should end, since every send would fail with {@code forbidden}.
+   */
+  boolean removed() {
+    return removed;
   }
 
   /** True while some send or change has had no reply. */
@@ -263,15 +278,17 @@ final class ChatState {
     }
     ticks.receipt(
         frame.path("userId").asText(), frame.path("status").asText(), frame.path("seq").asLong());
-    List<String> lines = new ArrayList<>();
+    Map<String, List<String>> changed = new LinkedHashMap<>(); // new ticks -> "#seq"s
     for (Map.Entry<Long, String> e : own.entrySet()) {
       String now = ticks.of(e.getKey());
       MessageView m = kept.get(e.getKey());
-      if (!now.equals(e.getValue()) && m != null) {
+      if (!now.equals(e.getValue()) && m != null && !m.deleted()) {
         e.setValue(now);
-        lines.add(line(m));
+        changed.computeIfAbsent(now, k -> new ArrayList<>()).add("#" + e.getKey());
       }
     }
+    List<String> lines = new ArrayList<>();
+    changed.forEach((now, seqs) -> lines.add("* " + String.join(" ", seqs) + " " + now));
     return lines;
   }
 
@@ -366,10 +383,12 @@ final class ChatState {
     switch (m.event().action()) {
       case "member_added":
         ticks.added(m.event().userId(), m.seq());
+        removed &= !me.equals(m.event().userId());
         break;
       case "member_removed":
       case "member_left":
         ticks.removed(m.event().userId());
+        removed |= me.equals(m.event().userId());
         break;
       default:
         break;

@@ -3,6 +3,7 @@ package dev.messenger.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.Json;
 import dev.messenger.client.MemberView;
@@ -102,11 +103,41 @@ class ChatStateTest {
                     .put("ts", NOON)))
         .containsExactly("[12:00] #3 me: hello ✓");
     assertThat(s.awaitingReplies()).isFalse();
-    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3)))
-        .containsExactly("[12:00] #3 me: hello ✓✓");
+    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3))).containsExactly("* #3 ✓✓");
     assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3))).isEmpty();
-    assertThat(s.onFrame(receipt("c1", "u2", "read", 3)))
-        .containsExactly("[12:00] #3 me: hello ✓✓ read");
+    assertThat(s.onFrame(receipt("c1", "u2", "read", 3))).containsExactly("* #3 ✓✓ read");
+  }
+
+  @Test
+  void receipt_coveringSeveralOwnMessages_printsOnlyTheChange_onOneLine() {
+    ChatState s = direct();
+    s.messages(
+        Json.MAPPER
+            .createArrayNode()
+            .add(message("c1", 1, "u1", "one"))
+            .add(message("c1", 2, "u2", "theirs"))
+            .add(message("c1", 3, "u1", "three")));
+
+    assertThat(s.onFrame(receipt("c1", "u2", "read", 3))).containsExactly("* #1 #3 ✓✓ read");
+  }
+
+  @Test
+  void ownRemoval_fromTheGroup_marksTheChatRemoved_untilAddedAgain() {
+    ChatState s = group();
+    assertThat(s.removed()).isFalse();
+    s.onFrame(system("g1", 5, "u2", "member_removed", "u1"));
+    assertThat(s.removed()).isTrue();
+    s.onFrame(system("g1", 6, "u2", "member_added", "u1"));
+    assertThat(s.removed()).isFalse();
+    s.onFrame(system("g1", 7, "u3", "member_removed", "u2"));
+    assertThat(s.removed()).as("someone else's removal").isFalse();
+  }
+
+  private static JsonNode system(String conv, long seq, String by, String action, String user) {
+    ObjectNode m = ((ObjectNode) message(conv, seq, by, null)).put("kind", "system");
+    m.remove("body");
+    m.putObject("event").put("action", action).put("userId", user).put("by", by);
+    return m;
   }
 
   @Test
@@ -123,12 +154,9 @@ class ChatStateTest {
     s.messages(Json.MAPPER.createArrayNode().add(message("g1", 1, "u1", "hi all")));
 
     assertThat(s.onFrame(receipt("g1", "u2", "delivered", 1))).isEmpty();
-    assertThat(s.onFrame(receipt("g1", "u3", "delivered", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓");
-    assertThat(s.onFrame(receipt("g1", "u2", "read", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 1");
-    assertThat(s.onFrame(receipt("g1", "u3", "read", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 2");
+    assertThat(s.onFrame(receipt("g1", "u3", "delivered", 1))).containsExactly("* #1 ✓✓");
+    assertThat(s.onFrame(receipt("g1", "u2", "read", 1))).containsExactly("* #1 ✓✓ read by 1");
+    assertThat(s.onFrame(receipt("g1", "u3", "read", 1))).containsExactly("* #1 ✓✓ read by 2");
   }
 
   @Test
