@@ -1,6 +1,5 @@
 package dev.messenger.client.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ApiException;
 import dev.messenger.client.ChatSocket;
@@ -10,6 +9,7 @@ import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.OutgoingMessage;
 import dev.messenger.client.ReadByView;
+import dev.messenger.client.ServerFrame;
 import dev.messenger.client.UpdateView;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -164,19 +164,19 @@ final class ChatCommand implements Callable<Integer> {
     ChatSocket socket = link.socket();
     while (true) {
       long after = state.lastSeq();
-      JsonNode page =
+      ServerFrame page =
           after == 0
-              ? socket.history(state.conversationId(), null, null, newest)
-              : socket.history(state.conversationId(), null, after, CATCH_UP_PAGE);
-      if (!"history".equals(page.path("type").asText())) {
+              ? socket.typed().history(state.conversationId(), null, null, newest)
+              : socket.typed().history(state.conversationId(), null, after, CATCH_UP_PAGE);
+      if (!(page instanceof ServerFrame.History history)) {
         print(state.onFrame(page));
         return !leftTheChat(state, page);
       }
-      print(state.messages(page.path("messages")));
+      print(state.messages(history.messages()));
       if (state.removed()) {
         return !leftTheChat(state, null);
       }
-      if (after == 0 || page.path("messages").size() < CATCH_UP_PAGE) {
+      if (after == 0 || history.messages().size() < CATCH_UP_PAGE) {
         break;
       }
     }
@@ -267,24 +267,21 @@ final class ChatCommand implements Callable<Integer> {
    *
    * @return false when the chat must end (the user was removed from the group)
    */
-  private boolean onFrame(ChatState state, JsonNode frame) {
-    String ref = frame.path("ref").asText(null);
-    link.answered(ref);
+  private boolean onFrame(ChatState state, ServerFrame frame) {
+    link.answered(frame.ref());
     print(state.onFrame(frame));
-    String type = frame.path("type").asText();
-    if ("message".equals(type)) {
-      String conversationId = frame.path("conversationId").asText();
-      long seq = frame.path("seq").asLong();
-      link.fireAndForget(ack(conversationId, seq, "delivered"));
+    if (frame instanceof ServerFrame.Message m) {
+      String conversationId = m.conversationId();
+      link.fireAndForget(ack(conversationId, m.seq(), "delivered"));
       if (conversationId.equals(state.conversationId())) {
-        link.fireAndForget(ack(conversationId, seq, "read"));
+        link.fireAndForget(ack(conversationId, m.seq(), "read"));
       }
     }
     if (state.removed()) {
       return !leftTheChat(state, null);
     }
-    if ("error".equals(type) && ref != null && "forbidden".equals(frame.path("code").asText())) {
-      return !leftTheChat(state, frame);
+    if (frame instanceof ServerFrame.Error e && e.ref() != null && "forbidden".equals(e.code())) {
+      return !leftTheChat(state, e);
     }
     return true;
   }
@@ -293,14 +290,14 @@ final class ChatCommand implements Callable<Integer> {
    * True (and says so) when the user is no longer a member: the state saw the removal, or, after a
    * {@code forbidden} answer, the conversation no longer lists the user.
    */
-  private boolean leftTheChat(ChatState state, JsonNode forbidden) {
+  private boolean leftTheChat(ChatState state, ServerFrame answer) {
     boolean gone = state.removed();
-    if (!gone && forbidden != null && "forbidden".equals(forbidden.path("code").asText())) {
+    if (!gone && answer instanceof ServerFrame.Error e && "forbidden".equals(e.code())) {
       try {
         gone = client.conversation(state.conversationId()).member(state.me()).isEmpty();
-      } catch (ApiException e) {
-        gone = e.status() == 403 || e.status() == 404;
-      } catch (RuntimeException e) {
+      } catch (ApiException ex) {
+        gone = ex.status() == 403 || ex.status() == 404;
+      } catch (RuntimeException ex) {
         gone = false;
       }
     }

@@ -1,9 +1,9 @@
 package dev.messenger.client.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.ServerFrame;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ final class ChatLink implements AutoCloseable {
   static final int MAX_UNANSWERED = 500;
 
   /** A frame of socket {@code generation}. */
-  record Incoming(int generation, JsonNode frame) {}
+  record Incoming(int generation, ServerFrame frame) {}
 
   /** Socket {@code generation} closed with {@code code} (-1: an error). */
   record Lost(int generation, int code, String reason) {}
@@ -60,7 +60,7 @@ final class ChatLink implements AutoCloseable {
         client.connect(
             new ChatSocket.Listener() {
               @Override
-              public void onFrame(JsonNode frame) {
+              public void onFrame(ServerFrame frame) {
                 events.accept(new Incoming(gen, frame));
               }
 
