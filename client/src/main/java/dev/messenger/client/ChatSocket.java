@@ -6,9 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,9 +63,8 @@ public final class ChatSocket implements AutoCloseable {
   }
 
   private final FrameLog log;
-  private final Refs refs = new Refs();
+  private final Replies replies = new Replies();
   private final Listener listener;
-  private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final CompletableFuture<JsonNode> readyFrame = new CompletableFuture<>();
   private final AtomicBoolean closeSent = new AtomicBoolean();
@@ -160,24 +157,16 @@ public final class ChatSocket implements AutoCloseable {
    *     only if sending failed or the socket closed before the reply
    */
   public CompletableFuture<JsonNode> request(ObjectNode frame) {
-    String ref = Json.text(frame, "ref");
-    if (ref == null) {
-      ref = refs.next();
-      frame.put("ref", ref);
-    }
-    String key = ref;
-    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-    pending.put(key, reply);
+    CompletableFuture<JsonNode> reply = replies.expect(frame);
     if (closeCode.isDone()) {
-      pending.remove(key, reply);
-      reply.completeExceptionally(closedException());
+      replies.fail(frame, reply, closedException());
       return reply;
     }
     transmit(Json.write(frame))
         .whenComplete(
             (v, e) -> {
-              if (e != null && pending.remove(key, reply)) {
-                reply.completeExceptionally(e);
+              if (e != null) {
+                replies.fail(frame, reply, e);
               }
             });
     return reply;
@@ -399,13 +388,7 @@ public final class ChatSocket implements AutoCloseable {
     if (!readyFrame.isDone() && FrameLog.isType("ready").test(frame)) {
       readyFrame.complete(frame);
     }
-    String ref = frame.isObject() ? Json.text(frame, "ref") : null;
-    if (ref != null) {
-      CompletableFuture<JsonNode> reply = pending.remove(ref);
-      if (reply != null) {
-        reply.complete(frame);
-      }
-    }
+    replies.deliver(frame);
     if (listener != null) {
       try {
         listener.onFrame(ServerFrames.parse(frame));
@@ -422,8 +405,7 @@ public final class ChatSocket implements AutoCloseable {
     log.markClosed(code);
     IllegalStateException e = closedException();
     readyFrame.completeExceptionally(e);
-    pending.values().forEach(f -> f.completeExceptionally(e));
-    pending.clear();
+    replies.failAll(e);
     if (listener != null) {
       try {
         listener.onClose(code, reason);

@@ -5,16 +5,11 @@ import dev.messenger.client.ApiException;
 import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.Json;
-import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.OutgoingMessage;
-import dev.messenger.client.ReadByView;
 import dev.messenger.client.ServerFrame;
-import dev.messenger.client.UpdateView;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -373,81 +368,19 @@ final class ChatCommand implements Callable<Integer> {
               .put("type", "send"));
       stopTyping(state);
     } else if (a instanceof ChatInput.Change c) {
-      String ref = "change-" + UUID.randomUUID();
-      state.expectChange(ref, new UpdateView(PAST.get(c.type()), c.seq(), c.body(), c.emoji()));
-      ObjectNode frame =
-          Json.object()
-              .put("type", c.type())
-              .put("ref", ref)
-              .put("conversationId", conversationId)
-              .put("seq", c.seq());
-      if (c.body() != null) {
-        frame.put("body", c.body());
-      }
-      if (c.emoji() != null) {
-        frame.put("emoji", c.emoji());
-      }
-      request(frame);
+      request(ChatActions.change(state, c));
     } else if (a instanceof ChatInput.Forward f) {
-      forward(state, f);
+      ObjectNode frame = ChatActions.forward(client, state, f, this::print);
+      if (frame != null) {
+        request(frame);
+      }
     } else if (a instanceof ChatInput.ReadBy r) {
-      print(List.of(readBy(state, r.seq())));
+      print(List.of(ChatActions.readBy(client, names, state, r.seq())));
     } else if (a instanceof ChatInput.Help) {
       print(ChatInput.HELP);
     } else if (a instanceof ChatInput.Invalid i) {
       print(List.of("! " + i.message()));
     }
-  }
-
-  /** The past tense of each change frame: the {@code action} of its update entry. */
-  private static final Map<String, String> PAST =
-      Map.of(
-          "edit", UpdateView.EDITED,
-          "delete", UpdateView.DELETED,
-          "react", UpdateView.REACTED,
-          "unreact", UpdateView.UNREACTED,
-          "pin", UpdateView.PINNED,
-          "unpin", UpdateView.UNPINNED);
-
-  private void forward(ChatState state, ChatInput.Forward f) {
-    ConversationView to;
-    try {
-      to = Targets.conversation(client, f.to(), null);
-    } catch (CliException | ApiException | UncheckedIOException e) {
-      print(List.of("! not forwarded: " + e.getMessage()));
-      return;
-    }
-    String clientId = UUID.randomUUID().toString();
-    String ref = "forward-" + clientId;
-    if (to.id().equals(state.conversationId())) {
-      MessageView original = state.message(f.seq());
-      String body = original == null ? "(forwarded #" + f.seq() + ")" : Render.text(original);
-      state.expectReply(ref, clientId, body, null, true);
-    } else {
-      state.expectForward(ref, "#" + f.seq() + " to " + f.to());
-    }
-    request(
-        OutgoingMessage.forward(to.id(), clientId, state.conversationId(), f.seq())
-            .toJson()
-            .put("type", "send")
-            .put("ref", ref));
-  }
-
-  private String readBy(ChatState state, long seq) {
-    try {
-      ReadByView r = client.messages().readBy(state.conversationId(), seq);
-      return "* #" + seq + " delivered to " + names(r.delivered()) + "; read by " + names(r.read());
-    } catch (ApiException e) {
-      return "! " + e.code() + ": " + e.errorMessage();
-    } catch (UncheckedIOException e) {
-      return "! " + e.getMessage();
-    }
-  }
-
-  private String names(List<String> userIds) {
-    return userIds.isEmpty()
-        ? "nobody yet"
-        : String.join(", ", userIds.stream().map(names).toList());
   }
 
   private void print(List<String> lines) {
