@@ -6,9 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,9 +18,15 @@ import java.util.function.Predicate;
  * One WebSocket connection to {@code /ws} (PROTOCOL.md section 3), opened by {@link
  * MessengerClient#connect()} after the server's {@code ready} frame arrived.
  *
- * <p><b>Recording.</b> Every incoming frame is kept in arrival order for the life of the socket
- * ({@link #frames()}, {@link #await}); text that is not JSON is kept as a {@code TextNode}. The log
- * is unbounded: this class is meant for tests, tools and the CLI, not for days-long sessions.
+ * <p><b>Typed frames.</b> A {@link Listener} gets every frame as a {@link ServerFrame}; {@link
+ * #typed()} makes requests that answer typed frames. The methods here that take or answer {@code
+ * JsonNode} are the raw escape hatch, for protocol tests that check the wire itself.
+ *
+ * <p><b>Recording.</b> A socket opened without a listener ({@link MessengerClient#connect()}) keeps
+ * every incoming frame in arrival order for its life ({@link #frames()}, {@link #await}); text that
+ * is not JSON is kept as a {@code TextNode}. That log is unbounded: it is for tests and tools. A
+ * socket opened with a listener keeps none, so a days-long session (the CLI's chat) does not grow;
+ * {@link #frames()} is then empty and {@link #await} only sees the close.
  *
  * <p><b>Requests.</b> {@link #request} puts a {@code ref} on a frame and completes with the reply
  * that echoes it, {@code error} frames included (they never complete the future exceptionally). The
@@ -45,30 +49,41 @@ public final class ChatSocket implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChatSocket.class.getName());
 
   /**
-   * Receives the frames of a socket as they arrive, on the socket's reading thread, in order.
-   * Exceptions it throws are logged and otherwise ignored.
+   * Receives the frames of a socket as they arrive, typed ({@link ServerFrames#parse}), on the
+   * socket's reading thread, in order. Exceptions it throws are logged and otherwise ignored.
    */
   public interface Listener {
-    /** Called for every incoming frame (a {@code TextNode} when the text was not JSON). */
-    void onFrame(JsonNode frame);
+    /**
+     * Called for every incoming frame; {@link ServerFrame.Unknown} for what the SDK cannot type.
+     */
+    void onFrame(ServerFrame frame);
 
     /** Called once when the socket closed: the server's close code, or -1 on an error. */
     default void onClose(int code, String reason) {}
   }
 
-  private final FrameLog log = new FrameLog();
-  private final Refs refs = new Refs();
+  private final FrameLog log;
+  private final Replies replies = new Replies();
   private final Listener listener;
-  private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final CompletableFuture<JsonNode> readyFrame = new CompletableFuture<>();
   private final AtomicBoolean closeSent = new AtomicBoolean();
   private final Outbox outbox = new Outbox();
   private volatile WebSocket webSocket;
   private volatile JsonNode ready;
 
-  /** A socket not yet attached; {@code listener} may be null. */
+  /**
+   * A socket not yet attached. With a {@code listener} frames go to it and are not recorded (a long
+   * session keeps no log); without one they are recorded for {@link #frames()} and {@link #await}.
+   */
   ChatSocket(Listener listener) {
+    this(listener, listener == null);
+  }
+
+  /** A socket not yet attached, recording its frames or not. */
+  ChatSocket(Listener listener, boolean record) {
     this.listener = listener;
+    this.log = new FrameLog(record);
   }
 
   /** The JDK listener that feeds this socket; pass it to {@code WebSocket.Builder.buildAsync}. */
@@ -97,17 +112,31 @@ public final class ChatSocket implements AutoCloseable {
   void awaitReady(WebSocket ws, Duration timeout) {
     attach(ws);
     try {
-      ready = log.await(FrameLog.isType("ready"), timeout);
-    } catch (RuntimeException e) {
+      ready = readyFrame.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       ws.abort();
       closed(-1, "no ready frame");
-      throw e;
+      throw new IllegalStateException(
+          "no ready frame within " + timeout.toMillis() + " ms (" + e + ")", e);
     }
   }
 
-  /** The {@code ready} frame the server sent first. */
+  /** The {@code ready} frame the server sent first, raw. */
   public JsonNode readyFrame() {
     return ready;
+  }
+
+  /** The {@code ready} frame the server sent first. */
+  public ServerFrame.Ready ready() {
+    return (ServerFrame.Ready) ServerFrames.parse(ready);
+  }
+
+  /** Requests that answer typed frames ({@link ServerFrame}), over this socket. */
+  public SocketRequests typed() {
+    return new SocketRequests(this);
   }
 
   /** The user this socket is logged in as, from the {@code ready} frame. */
@@ -128,24 +157,16 @@ public final class ChatSocket implements AutoCloseable {
    *     only if sending failed or the socket closed before the reply
    */
   public CompletableFuture<JsonNode> request(ObjectNode frame) {
-    String ref = Json.text(frame, "ref");
-    if (ref == null) {
-      ref = refs.next();
-      frame.put("ref", ref);
-    }
-    String key = ref;
-    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-    pending.put(key, reply);
+    CompletableFuture<JsonNode> reply = replies.expect(frame);
     if (closeCode.isDone()) {
-      pending.remove(key, reply);
-      reply.completeExceptionally(closedException());
+      replies.fail(frame, reply, closedException());
       return reply;
     }
     transmit(Json.write(frame))
         .whenComplete(
             (v, e) -> {
-              if (e != null && pending.remove(key, reply)) {
-                reply.completeExceptionally(e);
+              if (e != null) {
+                replies.fail(frame, reply, e);
               }
             });
     return reply;
@@ -364,16 +385,13 @@ public final class ChatSocket implements AutoCloseable {
 
   private void deliver(JsonNode frame) {
     log.add(frame);
-    String ref = frame.isObject() ? Json.text(frame, "ref") : null;
-    if (ref != null) {
-      CompletableFuture<JsonNode> reply = pending.remove(ref);
-      if (reply != null) {
-        reply.complete(frame);
-      }
+    if (!readyFrame.isDone() && FrameLog.isType("ready").test(frame)) {
+      readyFrame.complete(frame);
     }
+    replies.deliver(frame);
     if (listener != null) {
       try {
-        listener.onFrame(frame);
+        listener.onFrame(ServerFrames.parse(frame));
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "listener failed on a frame", e);
       }
@@ -386,8 +404,8 @@ public final class ChatSocket implements AutoCloseable {
     }
     log.markClosed(code);
     IllegalStateException e = closedException();
-    pending.values().forEach(f -> f.completeExceptionally(e));
-    pending.clear();
+    readyFrame.completeExceptionally(e);
+    replies.failAll(e);
     if (listener != null) {
       try {
         listener.onClose(code, reason);

@@ -13,19 +13,28 @@ import java.util.function.Predicate;
  * Every frame a {@link ChatSocket} received, in arrival order, with blocking waits for frames that
  * arrived in the past or arrive later. Thread-safe: one lock guards the list, and waiters sleep on
  * a {@link Condition} signalled by each new frame and by the close. The log grows without bound: it
- * is meant for tests and short interactive sessions.
+ * is meant for tests and tools; a socket with a listener uses one that keeps no frame.
  */
 final class FrameLog {
   private static final int FRAMES_IN_ERROR = 10;
 
+  private final boolean keep;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<JsonNode> frames = new ArrayList<>();
   private boolean closed;
   private int closeCode;
 
-  /** Appends a frame and wakes every waiter. */
+  /** A log that keeps frames ({@code keep}) or only the close (a socket with a listener). */
+  FrameLog(boolean keep) {
+    this.keep = keep;
+  }
+
+  /** Appends a frame (when keeping frames) and wakes every waiter. */
   void add(JsonNode frame) {
+    if (!keep) {
+      return;
+    }
     lock.lock();
     try {
       frames.add(frame);

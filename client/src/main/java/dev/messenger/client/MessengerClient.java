@@ -3,13 +3,11 @@ package dev.messenger.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,25 +255,7 @@ public final class MessengerClient {
   }
 
   private byte[] send(HttpRequest.Builder req) {
-    if (token != null) {
-      req.header("Authorization", "Bearer " + token);
-    }
-    HttpRequest r = req.build();
-    HttpResponse<byte[]> res;
-    try {
-      res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during " + r.method() + " " + r.uri(), e);
-    }
-    WireTap.Holder.http(r.method(), r.uri(), null, res.statusCode(), res.headers(), res.body());
-    if (res.statusCode() < 200 || res.statusCode() > 299) {
-      throw ApiException.fromResponse(
-          res.statusCode(), new String(res.body(), StandardCharsets.UTF_8));
-    }
-    return res.body();
+    return HttpCalls.bytes(http, token, req);
   }
 
   /** The server's VAPID public key (base64url), for {@code PushManager.subscribe}. */
@@ -380,33 +360,7 @@ public final class MessengerClient {
   }
 
   private JsonNode exchange(String method, URI uri, String body) {
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
-    if (token != null) {
-      req.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      req.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    } else {
-      req.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> res;
-    try {
-      res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + uri + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during " + method + " " + uri, e);
-    }
-    int status = res.statusCode();
-    WireTap.Holder.http(method, uri, body, status, res.headers(), res.body());
-    if (status < 200 || status > 299) {
-      throw ApiException.fromResponse(status, res.body());
-    }
-    String text = res.body();
-    return status == 204 || text == null || text.isBlank() ? null : Json.parseOrText(text);
+    return HttpCalls.json(http, token, method, uri, body, REQUEST_TIMEOUT);
   }
 
   /** {@code value} percent-encoded as one path segment or query value (UTF-8). */

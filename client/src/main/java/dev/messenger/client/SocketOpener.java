@@ -62,8 +62,7 @@ final class SocketOpener {
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof IOException) {
-        return new UncheckedIOException(
-            "cannot open " + uri + ": " + t.getMessage(), (IOException) t);
+        return Unreachable.of(uri, (IOException) t);
       }
     }
     return new IllegalStateException("cannot open " + uri, cause);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class ChatSocketTest {
-  private final List<JsonNode> heard = new CopyOnWriteArrayList<>();
+  private final List<ServerFrame> heard = new CopyOnWriteArrayList<>();
   private final List<Integer> closes = new CopyOnWriteArrayList<>();
   private final FakeWebSocket ws = new FakeWebSocket();
   private ChatSocket socket;
@@ -29,7 +29,7 @@ class ChatSocketTest {
         new ChatSocket(
             new ChatSocket.Listener() {
               @Override
-              public void onFrame(JsonNode frame) {
+              public void onFrame(ServerFrame frame) {
                 heard.add(frame);
               }
 
@@ -37,7 +37,8 @@ class ChatSocketTest {
               public void onClose(int code, String reason) {
                 closes.add(code);
               }
-            });
+            },
+            true);
     reader = socket.reader();
     reader.onOpen(ws);
     receive("{\"type\":\"ready\",\"userId\":\"u1\",\"deviceId\":\"d1\",\"protocol\":1}");
@@ -144,7 +145,7 @@ class ChatSocketTest {
     reader.onText(ws, "age\",\"seq\":1}", true);
 
     assertThat(socket.frames("message")).hasSize(1);
-    assertThat(heard).extracting(f -> f.path("type").asText()).containsExactly("ready", "message");
+    assertThat(heard).extracting(ServerFrame::type).containsExactly("ready", "message");
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class FrameLogTest {
-  private final FrameLog log = new FrameLog();
+  private final FrameLog log = new FrameLog(true);
 
   private static JsonNode frame(String type, int n) {
     return Json.object().put("type", type).put("n", n);

@@ -1,16 +1,13 @@
 package dev.messenger.client.cli;
 
 import dev.messenger.client.ConversationView;
-import dev.messenger.client.MessageApi;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.OutgoingMessage;
 import dev.messenger.client.ReadByView;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * The commands that change one message or read its receipts, over HTTP (PROTOCOL.md section 4):
@@ -22,20 +19,11 @@ import picocli.CommandLine.ParentCommand;
 final class ChangeCommands {
   private ChangeCommands() {}
 
-  /** The arguments every command here starts with: the chat and the message number. */
-  abstract static class OnMessage implements Callable<Integer> {
-    @ParentCommand Cli cli;
-
-    @Parameters(
-        index = "0",
-        paramLabel = "CHAT",
-        description = "A username (direct chat) or a conversation id.")
-    String chat;
-
+  /** The arguments every command here starts with: the chat ({@link OnChat}) and the number. */
+  abstract static class OnMessage extends OnChat {
     @Parameters(index = "1", paramLabel = "N", description = "The message number #N (its seq).")
     String number;
 
-    Cli.Session session;
     ConversationView conversation;
 
     /** Logs in, finds the conversation, and answers the message's seq. */
@@ -44,27 +32,18 @@ final class ChangeCommands {
       if (seq == null) {
         throw new CliException("not a message number: " + number + " (the #N shown before it)");
       }
-      session = cli.session();
-      conversation = Targets.conversation(session.client(), chat, null);
+      conversation = conversation();
       return seq;
     }
 
-    MessageApi api() {
-      return session.client().messages();
-    }
-
     /** Prints {@code m} as {@code history} does. */
-    void print(MessageView m) {
+    Integer print(MessageView m) {
       ChatState state =
           new ChatState(session.userId(), conversation, new Names(session.client()), cli.clock())
               .withLookup(Targets.lookup(session.client(), conversation.id()));
       state.messages(List.of(m)).forEach(cli.out()::println);
       cli.out().flush();
-    }
-
-    void say(String line) {
-      cli.out().println(line);
-      cli.out().flush();
+      return 0;
     }
   }
 
@@ -76,8 +55,7 @@ final class ChangeCommands {
     @Override
     public Integer call() {
       long seq = resolve();
-      print(api().edit(conversation.id(), seq, String.join(" ", text)));
-      return 0;
+      return print(api().edit(conversation.id(), seq, String.join(" ", text)));
     }
   }
 
@@ -87,8 +65,7 @@ final class ChangeCommands {
     public Integer call() {
       long seq = resolve();
       api().delete(conversation.id(), seq);
-      say("deleted #" + seq);
-      return 0;
+      return done("deleted #" + seq);
     }
   }
 
@@ -101,8 +78,7 @@ final class ChangeCommands {
     public Integer call() {
       long seq = resolve();
       api().react(conversation.id(), seq, emoji);
-      say("reacted " + emoji + " to #" + seq);
-      return 0;
+      return done("reacted " + emoji + " to #" + seq);
     }
   }
 
@@ -115,8 +91,7 @@ final class ChangeCommands {
     public Integer call() {
       long seq = resolve();
       api().unreact(conversation.id(), seq, emoji);
-      say("took back " + emoji + " from #" + seq);
-      return 0;
+      return done("took back " + emoji + " from #" + seq);
     }
   }
 
@@ -128,8 +103,7 @@ final class ChangeCommands {
     public Integer call() {
       long seq = resolve();
       api().pin(conversation.id(), seq);
-      say("pinned #" + seq);
-      return 0;
+      return done("pinned #" + seq);
     }
   }
 
@@ -139,8 +113,7 @@ final class ChangeCommands {
     public Integer call() {
       long seq = resolve();
       api().unpin(conversation.id(), seq);
-      say("unpinned #" + seq);
-      return 0;
+      return done("unpinned #" + seq);
     }
   }
 
@@ -156,8 +129,7 @@ final class ChangeCommands {
       conversation = Targets.conversation(session.client(), to, null);
       OutgoingMessage m =
           OutgoingMessage.forward(conversation.id(), UUID.randomUUID().toString(), from.id(), seq);
-      print(api().post(m));
-      return 0;
+      return print(api().post(m));
     }
   }
 
@@ -169,8 +141,7 @@ final class ChangeCommands {
       ReadByView r = api().readBy(conversation.id(), seq);
       Names names = new Names(session.client());
       say("delivered: " + list(r.delivered(), names));
-      say("read: " + list(r.read(), names));
-      return 0;
+      return done("read: " + list(r.read(), names));
     }
 
     private static String list(List<String> userIds, Names names) {

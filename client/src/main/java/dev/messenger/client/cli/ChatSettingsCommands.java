@@ -4,50 +4,17 @@ import dev.messenger.client.ConversationView;
 import dev.messenger.client.MessageApi;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * What the user keeps for itself in a chat (PROTOCOL.md section 5), over HTTP: {@code mute}, {@code
- * unmute}, {@code archive}, {@code unarchive} and {@code clear}. Each names a chat: a username for
- * a direct chat, or a conversation id. Not thread-safe.
+ * unmute}, {@code archive}, {@code unarchive} and {@code clear}. Each names a chat ({@link
+ * OnChat}). Not thread-safe.
  */
 final class ChatSettingsCommands {
   private ChatSettingsCommands() {}
-
-  /** The chat argument and the steps every command here shares. */
-  abstract static class OnChat implements Callable<Integer> {
-    @ParentCommand Cli cli;
-
-    @Parameters(
-        index = "0",
-        paramLabel = "CHAT",
-        description = "A username (direct chat) or a conversation id.")
-    String chat;
-
-    Cli.Session session;
-
-    ConversationView conversation() {
-      session = cli.session();
-      return Targets.conversation(session.client(), chat, null);
-    }
-
-    /** The HTTP routes, logged in (after {@link #conversation()}, or on their own). */
-    MessageApi api() {
-      if (session == null) {
-        session = cli.session();
-      }
-      return session.client().messages();
-    }
-
-    void say(String line) {
-      cli.out().println(line);
-      cli.out().flush();
-    }
-  }
 
   @Command(name = "mute", description = "Mute a chat: no push from it, except mentions of you.")
   static final class Mute extends OnChat {
@@ -107,8 +74,7 @@ final class ChatSettingsCommands {
     public Integer call() {
       ConversationView c = conversation();
       api().unmute(c.id());
-      say("unmuted " + chat);
-      return 0;
+      return done("unmuted " + chat);
     }
   }
 
@@ -118,8 +84,7 @@ final class ChatSettingsCommands {
     public Integer call() {
       ConversationView c = conversation();
       api().archive(c.id(), true);
-      say("archived " + chat);
-      return 0;
+      return done("archived " + chat);
     }
   }
 
@@ -129,8 +94,7 @@ final class ChatSettingsCommands {
     public Integer call() {
       ConversationView c = conversation();
       api().archive(c.id(), false);
-      say("unarchived " + chat);
-      return 0;
+      return done("unarchived " + chat);
     }
   }
 
@@ -157,12 +121,10 @@ final class ChatSettingsCommands {
         seq = n;
       }
       if (seq == 0) {
-        say("nothing to clear in " + chat);
-        return 0;
+        return done("nothing to clear in " + chat);
       }
       api().clear(c.id(), seq);
-      say("cleared " + chat + " up to #" + seq);
-      return 0;
+      return done("cleared " + chat + " up to #" + seq);
     }
   }
 }

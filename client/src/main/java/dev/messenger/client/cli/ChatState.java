@@ -1,9 +1,9 @@
 package dev.messenger.client.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.PresenceView;
+import dev.messenger.client.ServerFrame;
 import dev.messenger.client.UpdateView;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,9 +19,10 @@ import java.util.function.LongFunction;
 /**
  * What an interactive chat shows, as lines of text: it turns frames into lines, remembers the
  * messages on screen and the members' receipt cursors ({@link Ticks}), and prints a message again
- * whenever it changes: its ticks, an edit, a delete or a reaction (update entries, PROTOCOL.md
- * section 4, folded onto it with {@link MessageView#applied}). No I/O (a lookup for messages not on
- * screen may be given), so it is tested with plain frames.
+ * whenever it changes: an edit, a delete or a reaction (update entries, PROTOCOL.md section 4,
+ * folded onto it with {@link MessageView#applied}). A change of ticks prints only the change, one
+ * short line per new state ({@code * #3 #4 ✓✓ read}), not the messages again. No I/O (a lookup for
+ * messages not on screen may be given), so it is tested with plain frames.
  *
  * <p>Messages are numbered by their seq: {@code [12:01] #5 bob: hello (edited) [👍 2]}; a reply is
  * preceded by the quoted first line of what it answers ({@code > #3 alice: ...}). The user's own
@@ -52,6 +53,7 @@ final class ChatState {
   private final Set<Long> shown = new HashSet<>();
   private LongFunction<MessageView> lookup = seq -> null;
   private long lastSeq;
+  private boolean removed;
 
   /**
    * @param me the user of the chat
@@ -73,6 +75,11 @@ final class ChatState {
     return this;
   }
 
+  /** The user of the chat. */
+  String me() {
+    return me;
+  }
+
   String conversationId() {
     return conversation.id();
   }
@@ -90,6 +97,14 @@ final class ChatState {
   /** The message {@code seq} as it is now, if it is on screen (or was looked up). */
   MessageView message(long seq) {
     return kept.get(seq);
+  }
+
+  /**
+   * True once a system message said the user left or was removed from this conversation: the chat
+   * should end, since every send would fail with {@code forbidden}.
+   */
+  boolean removed() {
+    return removed;
   }
 
   /** True while some send or change has had no reply. */
@@ -117,51 +132,36 @@ final class ChatState {
     awaited.forward(ref, what);
   }
 
-  /**
-   * Lines for raw messages (ascending seq), e.g. the {@code messages} of a {@code history} frame.
-   */
-  List<String> messages(JsonNode messages) {
-    List<MessageView> list = new ArrayList<>();
-    messages.forEach(m -> list.add(MessageView.fromJson(m)));
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      lines.addAll(page(list.get(i), messages.get(i).path("event").path("name").asText(null)));
-    }
-    return lines;
-  }
-
-  /** Lines for messages (ascending seq), e.g. of an HTTP history page. */
+  /** Lines for messages (ascending seq), e.g. of a history page. */
   List<String> messages(List<MessageView> messages) {
     List<String> lines = new ArrayList<>();
-    messages.forEach(m -> lines.addAll(page(m, null)));
+    messages.forEach(m -> lines.addAll(page(m)));
     return lines;
   }
 
   /** Lines for one incoming frame; empty when it shows nothing. */
-  List<String> onFrame(JsonNode frame) {
-    switch (frame.path("type").asText("")) {
-      case "message":
-        MessageView m = MessageView.fromJson(frame);
-        return m.isUpdate() && mine(m)
-            ? live(m)
-            : message(m, frame.path("event").path("name").asText(null));
-      case "sent":
-        return sent(frame);
-      case "updated":
-        return updated(frame);
-      case "receipt":
-        return receipt(frame);
-      case "presence":
-        return presence(PresenceView.fromJson(frame));
-      case "typing":
-        return typing(frame);
-      case "conversation":
-        return settings(ConversationView.fromJson(frame.path("conversation")));
-      case "error":
-        return error(frame);
-      default:
-        return List.of();
+  List<String> onFrame(ServerFrame frame) {
+    if (frame instanceof ServerFrame.Message f) {
+      MessageView m = f.message();
+      return m.isUpdate() && mine(m) ? live(m) : message(m);
+    } else if (frame instanceof ServerFrame.Sent f) {
+      return sent(f);
+    } else if (frame instanceof ServerFrame.Updated f) {
+      return updated(f);
+    } else if (frame instanceof ServerFrame.Receipt f) {
+      return receipt(f);
+    } else if (frame instanceof ServerFrame.Presence f) {
+      return presence(f.presence());
+    } else if (frame instanceof ServerFrame.Typing f) {
+      return typing(f);
+    } else if (frame instanceof ServerFrame.Conversation f) {
+      return settings(f.conversation());
+    } else if (frame instanceof ServerFrame.Error f) {
+      return error(f);
+    } else if (frame instanceof ServerFrame.History f) {
+      return messages(f.messages());
     }
+    return List.of();
   }
 
   private boolean mine(MessageView m) {
@@ -169,9 +169,9 @@ final class ChatState {
   }
 
   /** A message of a history page: update entries are already folded into their targets. */
-  private List<String> page(MessageView m, String newName) {
+  private List<String> page(MessageView m) {
     if (!m.isUpdate() || !mine(m)) {
-      return message(m, newName);
+      return message(m);
     }
     if (!shown.add(m.seq())) {
       return List.of();
@@ -182,7 +182,7 @@ final class ChatState {
     return pin ? List.of(at(m.ts()) + "* " + Render.change(m, this::who)) : List.of();
   }
 
-  private List<String> message(MessageView m, String newName) {
+  private List<String> message(MessageView m) {
     if (!mine(m)) {
       return List.of(
           "* new message from "
@@ -197,6 +197,7 @@ final class ChatState {
     lastSeq = Math.max(lastSeq, m.seq());
     if (m.isSystem()) {
       applyMembership(m);
+      String newName = m.event() == null ? null : m.event().name();
       return List.of(at(m.ts()) + "* " + Render.system(m, newName, this::who));
     }
     keep(m);
@@ -224,8 +225,8 @@ final class ChatState {
     return List.of(line(now));
   }
 
-  private List<String> sent(JsonNode frame) {
-    String ref = frame.path("ref").asText("");
+  private List<String> sent(ServerFrame.Sent frame) {
+    String ref = frame.ref() == null ? "" : frame.ref();
     String forward = awaited.takeForward(ref);
     if (forward != null) {
       return List.of("* forwarded " + forward);
@@ -234,44 +235,45 @@ final class ChatState {
     if (p == null) {
       return List.of();
     }
-    long seq = frame.path("seq").asLong();
-    return message(p.stored(conversation.id(), seq, me, frame.path("ts").asLong()), null);
+    return message(p.stored(conversation.id(), frame.seq(), me, frame.ts()));
   }
 
   /** The answer to the user's own change: applied like an update entry when one was stored. */
-  private List<String> updated(JsonNode frame) {
-    UpdateView change = awaited.takeChange(frame.path("ref").asText(""));
+  private List<String> updated(ServerFrame.Updated frame) {
+    UpdateView change = awaited.takeChange(frame.ref() == null ? "" : frame.ref());
     if (change == null) {
       return List.of();
     }
-    JsonNode seq = frame.get("seq");
-    if (seq == null || seq.isNull()) {
+    Long seq = frame.updated().seq();
+    if (seq == null) {
       return List.of("* nothing changed on #" + change.target());
     }
-    return live(Awaited.entry(conversation.id(), seq.asLong(), me, clock.millis(), change));
+    return live(Awaited.entry(conversation.id(), seq, me, clock.millis(), change));
   }
 
-  private List<String> error(JsonNode frame) {
-    String what = frame.path("code").asText("error") + ": " + frame.path("message").asText("");
-    String line = awaited.failed(frame.path("ref").asText(""), what);
+  private List<String> error(ServerFrame.Error frame) {
+    String code = frame.code() == null ? "error" : frame.code();
+    String what = code + ": " + (frame.message() == null ? "" : frame.message());
+    String line = awaited.failed(frame.ref() == null ? "" : frame.ref(), what);
     return List.of(line != null ? line : "! " + what);
   }
 
-  private List<String> receipt(JsonNode frame) {
-    if (!conversation.id().equals(frame.path("conversationId").asText())) {
+  private List<String> receipt(ServerFrame.Receipt frame) {
+    if (!conversation.id().equals(frame.conversationId())) {
       return List.of();
     }
-    ticks.receipt(
-        frame.path("userId").asText(), frame.path("status").asText(), frame.path("seq").asLong());
-    List<String> lines = new ArrayList<>();
+    ticks.receipt(frame.userId(), frame.status(), frame.seq());
+    Map<String, List<String>> changed = new LinkedHashMap<>(); // new ticks -> "#seq"s
     for (Map.Entry<Long, String> e : own.entrySet()) {
       String now = ticks.of(e.getKey());
       MessageView m = kept.get(e.getKey());
-      if (!now.equals(e.getValue()) && m != null) {
+      if (!now.equals(e.getValue()) && m != null && !m.deleted()) {
         e.setValue(now);
-        lines.add(line(m));
+        changed.computeIfAbsent(now, k -> new ArrayList<>()).add("#" + e.getKey());
       }
     }
+    List<String> lines = new ArrayList<>();
+    changed.forEach((now, seqs) -> lines.add("* " + String.join(" ", seqs) + " " + now));
     return lines;
   }
 
@@ -286,11 +288,11 @@ final class ChatState {
     return List.of(Render.presence(name(p.userId()), p.status(), p.lastSeen(), clock));
   }
 
-  private List<String> typing(JsonNode frame) {
-    String user = frame.path("userId").asText();
-    if (!conversation.id().equals(frame.path("conversationId").asText())
+  private List<String> typing(ServerFrame.Typing frame) {
+    String user = frame.userId();
+    if (!conversation.id().equals(frame.conversationId())
         || me.equals(user)
-        || !"start".equals(frame.path("state").asText())) {
+        || !"start".equals(frame.state())) {
       return List.of();
     }
     return List.of("* " + name(user) + " is typing…");
@@ -366,10 +368,12 @@ final class ChatState {
     switch (m.event().action()) {
       case "member_added":
         ticks.added(m.event().userId(), m.seq());
+        removed &= !me.equals(m.event().userId());
         break;
       case "member_removed":
       case "member_left":
         ticks.removed(m.event().userId());
+        removed |= me.equals(m.event().userId());
         break;
       default:
         break;

@@ -12,9 +12,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -93,12 +96,16 @@ public final class Cli implements Runnable {
       names = "--profile",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
-      description = "Profile file (default: ~/.messenger/<NAME>.json).")
+      description =
+          "Profile file (default: $XDG_CONFIG_HOME/messenger/<NAME>.json when XDG_CONFIG_HOME is"
+              + " set, else $HOME/.messenger/<NAME>.json).")
   Path profileFile;
 
   private InputStream in = System.in;
   private BufferedReader stdin;
   private Clock clock = Clock.systemDefaultZone();
+  private Map<String, String> env = System.getenv();
+  private Boolean keys;
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
@@ -111,10 +118,30 @@ public final class Cli implements Runnable {
    */
   public static CommandLine commandLine(Cli cli) {
     CommandLine cl = new CommandLine(cli);
+    addHelp(cl);
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(Cli::handle);
     return cl;
+  }
+
+  /**
+   * Gives every subcommand (at any depth) {@code -h}/{@code --help}, so that {@code chat --help}
+   * prints its usage instead of "Unknown option". The root has it from {@code
+   * mixinStandardHelpOptions}; {@code -V} stays on the root only.
+   */
+  private static void addHelp(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null && !(sub.getCommand() instanceof HelpCommand)) {
+        spec.addOption(
+            OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      addHelp(sub);
+    }
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -146,6 +173,32 @@ public final class Cli implements Runnable {
     return this;
   }
 
+  /** Reads environment variables ({@code HOME}, {@code XDG_CONFIG_HOME}, ...) from {@code env}. */
+  public Cli withEnv(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    return this;
+  }
+
+  /**
+   * Makes {@code chat} read keys as they are typed ({@code true}) or whole lines ({@code false})
+   * from the input given, without touching any terminal (tests). By default keys are read when
+   * {@code System.console()} is not null, after putting the terminal in non-canonical mode.
+   */
+  public Cli withKeys(boolean keys) {
+    this.keys = keys;
+    return this;
+  }
+
+  /** True when {@code chat} reads keys as typed; see {@link #withKeys}. */
+  boolean keys() {
+    return keys != null ? keys : System.console() != null;
+  }
+
+  /** True when {@code chat} should set the terminal's mode itself (no {@link #withKeys}). */
+  boolean ownsTerminal() {
+    return keys == null && System.console() != null;
+  }
+
   /** Uses {@code clock} for times printed (tests). */
   public Cli withClock(Clock clock) {
     this.clock = clock;
@@ -175,12 +228,26 @@ public final class Cli implements Runnable {
     return stdin;
   }
 
-  /** The profile file: {@code --profile}, or {@code ~/.messenger/<--as>.json}. */
+  /**
+   * The profile file: {@code --profile}; else {@code $XDG_CONFIG_HOME/messenger/<--as>.json} when
+   * that variable is set; else {@code $HOME/.messenger/<--as>.json}, falling back to the JVM's
+   * {@code user.home} only when {@code HOME} is unset (the JVM reads the home directory from the
+   * password database, not from {@code $HOME}).
+   */
   Path profilePath() {
     if (profileFile != null) {
       return profileFile;
     }
-    return Path.of(System.getProperty("user.home"), ".messenger", profileName + ".json");
+    String file = profileName + ".json";
+    String xdg = env.get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "messenger", file);
+    }
+    String home = env.get("HOME");
+    if (home == null || home.isBlank()) {
+      home = System.getProperty("user.home");
+    }
+    return Path.of(home, ".messenger", file);
   }
 
   /** The stored profile (empty if none). */
@@ -196,8 +263,8 @@ public final class Cli implements Runnable {
     if (profile.server() != null) {
       return profile.server();
     }
-    String env = System.getenv(SERVER_ENV);
-    return env != null && !env.isBlank() ? env : DEFAULT_SERVER;
+    String fromEnv = env.get(SERVER_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_SERVER;
   }
 
   /** A client without token for the server in use. */

@@ -8,10 +8,12 @@ import dev.messenger.client.ConversationView;
 import dev.messenger.client.Json;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.ServerFrames;
 import dev.messenger.client.UpdateView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,49 +75,49 @@ class ChatChangesTest {
   @Test
   void liveEntries_foldOntoTheMessage_whichIsPrintedAgain() {
     ChatState s = direct();
-    assertThat(s.onFrame(message(1, "u2", "helo"))).containsExactly("[12:01] #1 bob: helo");
+    assertThat(on(s, message(1, "u2", "helo"))).containsExactly("[12:01] #1 bob: helo");
 
-    assertThat(s.onFrame(entry(2, "u2", "edited", 1, "hello")))
+    assertThat(on(s, entry(2, "u2", "edited", 1, "hello")))
         .containsExactly("[12:01] #1 bob: hello (edited)");
-    assertThat(s.onFrame(entry(3, "u2", "reacted", 1, "👍")))
+    assertThat(on(s, entry(3, "u2", "reacted", 1, "👍")))
         .containsExactly("[12:01] #1 bob: hello (edited) [👍 1]");
-    assertThat(s.onFrame(entry(4, "u2", "reacted", 1, "❤️")))
+    assertThat(on(s, entry(4, "u2", "reacted", 1, "❤️")))
         .containsExactly("[12:01] #1 bob: hello (edited) [👍 1  ❤️ 1]");
-    assertThat(s.onFrame(entry(5, "u2", "deleted", 1, null)))
+    assertThat(on(s, entry(5, "u2", "deleted", 1, null)))
         .containsExactly("[12:01] #1 bob: (message deleted)");
     assertThat(s.lastSeq()).isEqualTo(5);
-    assertThat(s.onFrame(entry(5, "u2", "deleted", 1, null))).isEmpty();
+    assertThat(on(s, entry(5, "u2", "deleted", 1, null))).isEmpty();
   }
 
   @Test
   void entriesForMessagesNotOnScreen_andPins_areOneLine() {
     ChatState s = direct();
-    s.onFrame(message(1, "u2", "look at this"));
+    on(s, message(1, "u2", "look at this"));
 
-    assertThat(s.onFrame(entry(10, "u2", "reacted", 7, "👍")))
+    assertThat(on(s, entry(10, "u2", "reacted", 7, "👍")))
         .containsExactly("[12:10] * bob reacted 👍 to #7");
-    assertThat(s.onFrame(entry(11, "u2", "edited", 8, "new words")))
+    assertThat(on(s, entry(11, "u2", "edited", 8, "new words")))
         .containsExactly("[12:11] * bob edited #8: \"new words\"");
-    assertThat(s.onFrame(entry(12, "u2", "pinned", 1, null)))
+    assertThat(on(s, entry(12, "u2", "pinned", 1, null)))
         .containsExactly("[12:12] * bob pinned #1: look at this");
   }
 
   @Test
   void ownChange_isAppliedWhenUpdatedCarriesASeq() {
     ChatState s = direct();
-    s.onFrame(message(1, "u1", "mine"));
+    on(s, message(1, "u1", "mine"));
     s.expectChange("r1", new UpdateView("edited", 1, "mine, fixed", null));
     assertThat(s.awaitingReplies()).isTrue();
 
-    assertThat(s.onFrame(updated("r1", 1, 2L)))
+    assertThat(on(s, updated("r1", 1, 2L)))
         .containsExactly("[12:01] #1 me: mine, fixed (edited) ✓");
     assertThat(s.awaitingReplies()).isFalse();
     assertThat(s.lastSeq()).isEqualTo(2);
 
     s.expectChange("r2", new UpdateView("reacted", 1, null, "👍"));
-    s.onFrame(updated("r2", 1, 3L));
+    on(s, updated("r2", 1, 3L));
     s.expectChange("r3", new UpdateView("reacted", 1, null, "👍"));
-    assertThat(s.onFrame(updated("r3", 1, null))).containsExactly("* nothing changed on #1");
+    assertThat(on(s, updated("r3", 1, null))).containsExactly("* nothing changed on #1");
   }
 
   @Test
@@ -124,7 +126,8 @@ class ChatChangesTest {
     s.expectChange("r1", new UpdateView("edited", 1, "x", null));
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "error")
                     .put("ref", "r1")
@@ -136,9 +139,9 @@ class ChatChangesTest {
   @Test
   void reply_quotesTheFirstLineOfWhatItAnswers() {
     ChatState s = direct();
-    s.onFrame(message(1, "u2", "are you coming?\nat five"));
+    on(s, message(1, "u2", "are you coming?\nat five"));
 
-    assertThat(s.onFrame(message(2, "u1", "yes").put("replyTo", 1)))
+    assertThat(on(s, message(2, "u1", "yes").put("replyTo", 1)))
         .containsExactly("  > #1 bob: are you coming?", "[12:02] #2 me: yes ✓");
   }
 
@@ -147,20 +150,21 @@ class ChatChangesTest {
     MessageView old = new MessageView("c1", 3, "u2", "k", NOON, "text", "old news", null, null);
     ChatState s = direct().withLookup(seq -> seq == 3 ? old : null);
 
-    assertThat(s.onFrame(message(8, "u2", "see above").put("replyTo", 3)))
+    assertThat(on(s, message(8, "u2", "see above").put("replyTo", 3)))
         .containsExactly("  > #3 bob: old news", "[12:08] #8 bob: see above");
-    assertThat(s.onFrame(message(9, "u2", "and that").put("replyTo", 2)))
+    assertThat(on(s, message(9, "u2", "and that").put("replyTo", 2)))
         .containsExactly("  > #2", "[12:09] #9 bob: and that");
   }
 
   @Test
   void ownReply_showsItsQuoteOnceSent() {
     ChatState s = direct();
-    s.onFrame(message(1, "u2", "lunch?"));
+    on(s, message(1, "u2", "lunch?"));
     s.expectReply("r1", "k", "sure", 1L, false);
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "sent")
                     .put("ref", "r1")
@@ -186,7 +190,8 @@ class ChatChangesTest {
     mention.putArray("mentions").add("u1");
 
     List<String> lines =
-        s.messages(
+        page(
+            s,
             Json.MAPPER
                 .createArrayNode()
                 .add(first)
@@ -208,7 +213,8 @@ class ChatChangesTest {
     s.expectForward("f1", "#1 to carol");
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "sent")
                     .put("ref", "f1")
@@ -232,7 +238,17 @@ class ChatChangesTest {
             .put("clearedSeq", 3);
     JsonNode frame = Json.object().put("type", "conversation").set("conversation", summary);
 
-    assertThat(s.onFrame(frame))
+    assertThat(on(s, frame))
         .containsExactly("* this chat is now muted until 13:00, archived, cleared up to #3");
+  }
+
+  private static List<String> on(ChatState s, JsonNode frame) {
+    return s.onFrame(ServerFrames.parse(frame));
+  }
+
+  private static List<String> page(ChatState s, JsonNode messages) {
+    List<MessageView> list = new ArrayList<>();
+    messages.forEach(m -> list.add(MessageView.fromJson(m)));
+    return s.messages(list);
   }
 }

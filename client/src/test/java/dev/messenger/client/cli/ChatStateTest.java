@@ -3,12 +3,16 @@ package dev.messenger.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.Json;
 import dev.messenger.client.MemberView;
+import dev.messenger.client.MessageView;
+import dev.messenger.client.ServerFrames;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +79,8 @@ class ChatStateTest {
     ChatState s = direct();
 
     List<String> lines =
-        s.messages(
+        page(
+            s,
             Json.MAPPER
                 .createArrayNode()
                 .add(message("c1", 1, "u2", "hi"))
@@ -92,7 +97,8 @@ class ChatStateTest {
     assertThat(s.awaitingReplies()).isTrue();
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "sent")
                     .put("ref", "r1")
@@ -102,33 +108,61 @@ class ChatStateTest {
                     .put("ts", NOON)))
         .containsExactly("[12:00] #3 me: hello ✓");
     assertThat(s.awaitingReplies()).isFalse();
-    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3)))
-        .containsExactly("[12:00] #3 me: hello ✓✓");
-    assertThat(s.onFrame(receipt("c1", "u2", "delivered", 3))).isEmpty();
-    assertThat(s.onFrame(receipt("c1", "u2", "read", 3)))
-        .containsExactly("[12:00] #3 me: hello ✓✓ read");
+    assertThat(on(s, receipt("c1", "u2", "delivered", 3))).containsExactly("* #3 ✓✓");
+    assertThat(on(s, receipt("c1", "u2", "delivered", 3))).isEmpty();
+    assertThat(on(s, receipt("c1", "u2", "read", 3))).containsExactly("* #3 ✓✓ read");
+  }
+
+  @Test
+  void receipt_coveringSeveralOwnMessages_printsOnlyTheChange_onOneLine() {
+    ChatState s = direct();
+    page(
+        s,
+        Json.MAPPER
+            .createArrayNode()
+            .add(message("c1", 1, "u1", "one"))
+            .add(message("c1", 2, "u2", "theirs"))
+            .add(message("c1", 3, "u1", "three")));
+
+    assertThat(on(s, receipt("c1", "u2", "read", 3))).containsExactly("* #1 #3 ✓✓ read");
+  }
+
+  @Test
+  void ownRemoval_fromTheGroup_marksTheChatRemoved_untilAddedAgain() {
+    ChatState s = group();
+    assertThat(s.removed()).isFalse();
+    on(s, system("g1", 5, "u2", "member_removed", "u1"));
+    assertThat(s.removed()).isTrue();
+    on(s, system("g1", 6, "u2", "member_added", "u1"));
+    assertThat(s.removed()).isFalse();
+    on(s, system("g1", 7, "u3", "member_removed", "u2"));
+    assertThat(s.removed()).as("someone else's removal").isFalse();
+  }
+
+  private static JsonNode system(String conv, long seq, String by, String action, String user) {
+    ObjectNode m = ((ObjectNode) message(conv, seq, by, null)).put("kind", "system");
+    m.remove("body");
+    m.putObject("event").put("action", action).put("userId", user).put("by", by);
+    return m;
   }
 
   @Test
   void ownReceipts_fromOtherDevices_changeNoTicks() {
     ChatState s = direct();
-    s.messages(Json.MAPPER.createArrayNode().add(message("c1", 1, "u1", "x")));
+    page(s, Json.MAPPER.createArrayNode().add(message("c1", 1, "u1", "x")));
 
-    assertThat(s.onFrame(receipt("c1", "u1", "read", 1))).isEmpty();
+    assertThat(on(s, receipt("c1", "u1", "read", 1))).isEmpty();
   }
 
   @Test
   void group_countsReaders_andNeedsAllForDelivered() {
     ChatState s = group();
-    s.messages(Json.MAPPER.createArrayNode().add(message("g1", 1, "u1", "hi all")));
+    page(s, Json.MAPPER.createArrayNode().add(message("g1", 1, "u1", "hi all")));
 
-    assertThat(s.onFrame(receipt("g1", "u2", "delivered", 1))).isEmpty();
-    assertThat(s.onFrame(receipt("g1", "u3", "delivered", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓");
-    assertThat(s.onFrame(receipt("g1", "u2", "read", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 1");
-    assertThat(s.onFrame(receipt("g1", "u3", "read", 1)))
-        .containsExactly("[12:01] #1 me: hi all ✓✓ read by 2");
+    assertThat(on(s, receipt("g1", "u2", "delivered", 1))).isEmpty();
+    assertThat(on(s, receipt("g1", "u3", "delivered", 1))).containsExactly("* #1 ✓✓");
+    assertThat(on(s, receipt("g1", "u2", "read", 1))).containsExactly("* #1 ✓✓ read by 1");
+    assertThat(on(s, receipt("g1", "u3", "read", 1))).containsExactly("* #1 ✓✓ read by 2");
   }
 
   @Test
@@ -137,7 +171,8 @@ class ChatStateTest {
     s.expectReply("r9", "k9", "way too long");
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "error")
                     .put("ref", "r9")
@@ -150,9 +185,9 @@ class ChatStateTest {
   void duplicateMessages_areShownOnce_andOtherConversationsBriefly() {
     ChatState s = direct();
 
-    assertThat(s.onFrame(message("c1", 1, "u2", "a"))).hasSize(1);
-    assertThat(s.onFrame(message("c1", 1, "u2", "a"))).isEmpty();
-    assertThat(s.onFrame(message("c9", 5, "u3", "psst")))
+    assertThat(on(s, message("c1", 1, "u2", "a"))).hasSize(1);
+    assertThat(on(s, message("c1", 1, "u2", "a"))).isEmpty();
+    assertThat(on(s, message("c9", 5, "u3", "psst")))
         .containsExactly("* new message from carol in another conversation (c9)");
   }
 
@@ -172,9 +207,9 @@ class ChatStateTest {
             .put("status", "offline")
             .put("lastSeen", NOON - 30 * 60_000);
 
-    assertThat(s.onFrame(online)).containsExactly("* bob is online");
-    assertThat(s.onFrame(online)).isEmpty();
-    assertThat(s.onFrame(offline)).containsExactly("* bob was last seen 11:30");
+    assertThat(on(s, online)).containsExactly("* bob is online");
+    assertThat(on(s, online)).isEmpty();
+    assertThat(on(s, offline)).containsExactly("* bob was last seen 11:30");
   }
 
   @Test
@@ -182,7 +217,8 @@ class ChatStateTest {
     ChatState s = direct();
 
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "typing")
                     .put("conversationId", "c1")
@@ -190,7 +226,8 @@ class ChatStateTest {
                     .put("state", "start")))
         .containsExactly("* bob is typing…");
     assertThat(
-            s.onFrame(
+            on(
+                s,
                 Json.object()
                     .put("type", "typing")
                     .put("conversationId", "c1")
@@ -210,7 +247,7 @@ class ChatStateTest {
         .put("userId", "u3")
         .put("by", "u1");
 
-    assertThat(s.onFrame(added)).containsExactly("[12:02] * you removed carol");
+    assertThat(on(s, added)).containsExactly("[12:02] * you removed carol");
     assertThat(s.peers()).containsExactly("u2");
   }
 
@@ -218,5 +255,15 @@ class ChatStateTest {
   void peers_areTheOtherMembers() {
     assertThat(group().peers()).containsExactly("u2", "u3");
     assertThat(direct().ticks(1)).isEqualTo("✓");
+  }
+
+  private static List<String> on(ChatState s, JsonNode frame) {
+    return s.onFrame(ServerFrames.parse(frame));
+  }
+
+  private static List<String> page(ChatState s, JsonNode messages) {
+    List<MessageView> list = new ArrayList<>();
+    messages.forEach(m -> list.add(MessageView.fromJson(m)));
+    return s.messages(list);
   }
 }

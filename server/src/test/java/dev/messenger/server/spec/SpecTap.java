@@ -1,5 +1,7 @@
 package dev.messenger.server.spec;
 
+import dev.messenger.client.ServerFrame;
+import dev.messenger.client.ServerFrames;
 import dev.messenger.client.WireTap;
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,8 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The tests' {@link WireTap} (registered in META-INF/services): when the system property {@code
  * messenger.spec.check} is {@code true} (the server module's surefire configuration sets it), every
  * HTTP answer and server frame the SDK receives is checked against docs/openapi.json and
- * docs/asyncapi.json, and each problem is queued; {@link SpecCheckExtension} fails the running test
- * with them. Thread-safe.
+ * docs/asyncapi.json (and every frame must parse to a typed {@link ServerFrame}, not {@link
+ * ServerFrame.Unknown}), and each problem is queued; {@link SpecCheckExtension} fails the running
+ * test with them. Thread-safe.
  */
 public final class SpecTap implements WireTap {
   private static final boolean ON = Boolean.getBoolean("messenger.spec.check");
@@ -55,7 +58,14 @@ public final class SpecTap implements WireTap {
   @Override
   public void frame(String text) {
     if (ON) {
-      record(() -> spec().frame(text));
+      record(
+          () -> {
+            List<String> problems = new ArrayList<>(spec().frame(text));
+            if (ServerFrames.parse(text) instanceof ServerFrame.Unknown) {
+              problems.add("the Java SDK has no typed ServerFrame for: " + text);
+            }
+            return problems;
+          });
     }
   }
 
