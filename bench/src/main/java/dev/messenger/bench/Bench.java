@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       SearchCommand.class,
       ClusterModelCommand.class,
-      NemesisCommand.class
+      NemesisCommand.class,
+      WebhooksCommand.class
     })
 public final class Bench implements Runnable {
   @Override

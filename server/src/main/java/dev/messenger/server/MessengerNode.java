@@ -197,7 +197,8 @@ public final class MessengerNode implements AutoCloseable {
             settings.messaging().maxMessageChars(),
             media.media(),
             push.dispatcher(),
-            accountsFeature.blocks);
+            accountsFeature.blocks,
+            webhooks.sendHook());
     MessageChanges changes =
         new MessageChanges(
             membership,

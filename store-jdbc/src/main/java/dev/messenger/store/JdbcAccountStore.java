@@ -51,6 +51,7 @@ public final class JdbcAccountStore implements AccountStore {
                 }
                 throw e;
               }
+              db.outbox().record(c, "user.created", OutboxEvents.userKey(u.id()), u.createdAt(), u);
               return u;
             });
   }

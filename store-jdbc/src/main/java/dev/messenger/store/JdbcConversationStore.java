@@ -1,6 +1,7 @@
 package dev.messenger.store;
 
 import dev.messenger.core.MessengerException;
+import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.model.Conversation;
 import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Membership;
@@ -15,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link ConversationStore} on SQL: creations and membership changes are writes of the {@link
  * GroupCommitWriter}, each in the transaction of its system message, applying the rules of {@link
- * Membership}; reads on the pool. A direct conversation is unique per pair through {@code
- * conversations.direct_key}. Thread-safe.
+ * Membership}; each records its webhook event ({@code conversation.created}, {@code member.added},
+ * {@code member.removed}; PROTOCOL.md section 8) in that transaction; reads on the pool. A direct
+ * conversation is unique per pair through {@code conversations.direct_key}. Thread-safe.
  */
 public final class JdbcConversationStore implements ConversationStore {
   private final Database db;
@@ -51,10 +53,16 @@ public final class JdbcConversationStore implements ConversationStore {
                   key,
                   ts,
                   ts);
+              List<Member> members = new java.util.ArrayList<>();
               for (String u : List.of(userA, userB)) {
-                Rows.insertMember(c, Membership.founder(newId, u, Member.Role.MEMBER));
+                Member m = Membership.founder(newId, u, Member.Role.MEMBER);
+                Rows.insertMember(c, m);
+                members.add(m);
               }
-              return new Conversation(newId, Conversation.Kind.DIRECT, null, 0, ts, ts);
+              Conversation made =
+                  new Conversation(newId, Conversation.Kind.DIRECT, null, 0, ts, ts);
+              db.outbox().record(c, "conversation.created", newId, 0, created(made, members, null));
+              return made;
             })
         .exceptionallyCompose(
             e ->
@@ -78,9 +86,13 @@ public final class JdbcConversationStore implements ConversationStore {
                   name,
                   ts,
                   ts);
-              Rows.insertMember(c, Membership.founder(id, creatorId, Member.Role.ADMIN));
+              List<Member> members = new java.util.ArrayList<>();
+              members.add(Membership.founder(id, creatorId, Member.Role.ADMIN));
               for (String u : memberIds) {
-                Rows.insertMember(c, Membership.founder(id, u, Member.Role.MEMBER));
+                members.add(Membership.founder(id, u, Member.Role.MEMBER));
+              }
+              for (Member m : members) {
+                Rows.insertMember(c, m);
               }
               Message created =
                   Message.system(
@@ -89,6 +101,8 @@ public final class JdbcConversationStore implements ConversationStore {
                       ts,
                       new SystemEvent(SystemEvent.Action.CREATED, null, creatorId, name));
               Rows.insert(c, created);
+              Conversation made = new Conversation(id, Conversation.Kind.GROUP, name, 1, ts, ts);
+              db.outbox().record(c, "conversation.created", id, 1, created(made, members, created));
               return created;
             });
   }
@@ -144,8 +158,23 @@ public final class JdbcConversationStore implements ConversationStore {
                         conversationId);
                 case CREATED -> throw new IllegalStateException("refused above");
               }
+              switch (event.action()) {
+                case MEMBER_ADDED -> db.outbox().record(c, "member.added", conversationId, seq, m);
+                case MEMBER_REMOVED, MEMBER_LEFT ->
+                    db.outbox().record(c, "member.removed", conversationId, seq, m);
+                default -> {}
+              }
               return m;
             });
+  }
+
+  /**
+   * The {@code conversation.created} event's data: the summary as the founders see it at once (no
+   * viewer's own fields; the webhook writer leaves those out).
+   */
+  private static ConversationSummary created(
+      Conversation made, List<Member> members, Message lastMessage) {
+    return new ConversationSummary(made, members, lastMessage, List.of(), 0, null);
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link ErasureStore} on SQL (table {@code erasures} of migration V5 and the tables it erases
- * from); every write is one transaction through the {@link GroupCommitWriter}, and repeatable.
- * Thread-safe.
+ * from); every write is one transaction through the {@link GroupCommitWriter}, and repeatable. The
+ * start records the {@code user.deleted} webhook event (PROTOCOL.md section 8) once, in its
+ * transaction. Thread-safe.
  */
 public final class JdbcErasureStore implements ErasureStore {
   private final Database db;
@@ -48,13 +49,23 @@ public final class JdbcErasureStore implements ErasureStore {
                       + " push_auth = NULL WHERE user_id = ? AND revoked_at = 0",
                   at,
                   userId);
-              Sql.update(
-                  c,
-                  "UPDATE users SET deleted_at = ?, display_name = '', password_hash = '',"
-                      + " avatar = NULL, suspended_at = 0, external_iss = NULL,"
-                      + " external_sub = NULL, external_id = NULL WHERE id = ? AND deleted_at = 0",
-                  at,
-                  userId);
+              int erased =
+                  Sql.update(
+                      c,
+                      "UPDATE users SET deleted_at = ?, display_name = '', password_hash = '',"
+                          + " avatar = NULL, suspended_at = 0, external_iss = NULL,"
+                          + " external_sub = NULL, external_id = NULL WHERE id = ? AND deleted_at = 0",
+                      at,
+                      userId);
+              if (erased == 1) {
+                db.outbox()
+                    .record(
+                        c,
+                        "user.deleted",
+                        OutboxEvents.userKey(userId),
+                        at,
+                        new User(userId, null, "", "", 0, 0, null, 0, at));
+              }
               Sql.update(
                   c, "DELETE FROM contacts WHERE owner_id = ? OR contact_id = ?", userId, userId);
               Sql.update(

@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * GroupCommitWriter}'s transaction with its conversation row locked ({@code SELECT ... FOR UPDATE}
  * on PostgreSQL; SQLite's single writer excludes the rest), so the rule sees the state the change
  * applies to even with writers on several nodes. The seq is allocated only when the rule says the
- * update changes something: a no-op takes none. Update entries do not move the conversation's last
- * activity. Reads on the pool. Thread-safe.
+ * update changes something: a no-op takes none (and records no {@code message.updated} webhook
+ * event; a change records one in its transaction, PROTOCOL.md section 8). Update entries do not
+ * move the conversation's last activity. Reads on the pool. Thread-safe.
  */
 public final class JdbcUpdateLog implements UpdateLog {
   private final Database db;
@@ -71,6 +72,7 @@ public final class JdbcUpdateLog implements UpdateLog {
     Message entry = u.at(seq);
     Rows.insert(c, entry);
     applyTo(c, entry, update);
+    db.outbox().record(c, "message.updated", conversationId, seq, entry);
     return new UpdateResult(
         entry, JdbcMessageLog.current(c, conversationId, update.target()).orElseThrow());
   }

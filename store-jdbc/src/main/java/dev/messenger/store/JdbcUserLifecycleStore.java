@@ -49,6 +49,7 @@ public final class JdbcUserLifecycleStore implements UserLifecycleStore {
                 }
                 throw e;
               }
+              db.outbox().record(c, "user.created", OutboxEvents.userKey(u.id()), u.createdAt(), u);
               return u;
             });
   }

@@ -21,10 +21,17 @@ public interface OutboxEvents {
    * Records one event.
    *
    * @param type the event type, e.g. {@code message.created}
-   * @param conversationId the conversation events are ordered in, or {@code ""} for user events
-   * @param seq the order within the conversation (0 where there is none)
+   * @param conversationId the key events are ordered by: the conversation id, or {@link #userKey}
+   *     for user events
+   * @param seq the order within the key: the conversation's seq (0 for a direct conversation's
+   *     creation), or the event's time in epoch ms for user events
    * @param data the changed object (a core model record), turned into the event's {@code data}
    */
+  /** The ordering key of a user's events ({@code user.created}, {@code user.deleted}). */
+  static String userKey(String userId) {
+    return "user:" + userId;
+  }
+
   void record(Connection c, String type, String conversationId, long seq, Object data)
       throws SQLException;
 }

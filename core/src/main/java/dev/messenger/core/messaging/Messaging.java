@@ -49,6 +49,13 @@ public final class Messaging {
   private final AttachmentResolver attachments;
   private final StoredMessageListener listener;
   private final BlockRule blocks;
+  private final SendHook hook;
+
+  /**
+   * A send that passed every rule and the {@link SendHook}, ready for {@link #commit}: the message
+   * to append and the members to tell. Opaque to callers.
+   */
+  public record Vetted(NewMessage message, List<Member> members) {}
 
   /**
    * Without media or push: attachments are refused.
@@ -117,6 +124,34 @@ public final class Messaging {
       AttachmentResolver attachments,
       StoredMessageListener listener,
       BlockRule blocks) {
+    this(
+        store,
+        log,
+        conversations,
+        fanout,
+        clock,
+        maxMessageChars,
+        attachments,
+        listener,
+        blocks,
+        SendHook.NONE);
+  }
+
+  /**
+   * @param hook checks each send before it is stored (PROTOCOL.md section 8, "Before-send hook")
+   */
+  public Messaging(
+      ConversationStore store,
+      MessageLog log,
+      Conversations conversations,
+      Fanout fanout,
+      Clock clock,
+      int maxMessageChars,
+      AttachmentResolver attachments,
+      StoredMessageListener listener,
+      BlockRule blocks,
+      SendHook hook) {
+    this.hook = hook;
     this.store = store;
     this.log = log;
     this.conversations = conversations;
@@ -130,28 +165,65 @@ public final class Messaging {
   }
 
   /**
-   * Stores a message and fans it out. The future completes once the message is committed, with the
-   * stored message (or the original one for an idempotent resend). The command's own rules were
+   * Stores a message and fans it out: {@link #vet}, then {@link #commit}. The future completes once
+   * the message is committed, with the stored message (or the original one for an idempotent
+   * resend).
+   */
+  public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
+    return vet(caller, cmd).thenCompose(this::commit);
+  }
+
+  /**
+   * Checks a send and asks the {@link SendHook}; stores nothing. The command's own rules were
    * checked when it was built ({@link SendCommand}); here: the body is at most {@code
    * maxMessageChars} code points ({@code too_large}) and not blank unless there are attachments
    * ({@code bad_request}), checked in that order. Attachments are media ids the sender may read
-   * (repeated ids counted once); an id the sender may not read is {@code not_found}.
+   * (repeated ids counted once); an id the sender may not read is {@code not_found}. Then the hook
+   * decides: a rejection fails with {@code forbidden} and the hook's reason; a replaced body is
+   * checked again by the rules above. Blocks briefly on store reads unless {@link
+   * #sendsWithoutBlocking}; never waits for the hook (the future completes with its answer). Every
+   * failure is a {@link MessengerException} in the future.
    */
-  public CompletableFuture<AppendResult> send(Caller caller, SendCommand cmd) {
+  public CompletableFuture<Vetted> vet(Caller caller, SendCommand cmd) {
     String body;
     try {
-      body = validBody(cmd);
+      body = validBody(cmd.body(), !cmd.attachments().isEmpty(), cmd.forward() != null);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     if (cmd.to() == null) {
-      return Futures.attempt(() -> append(caller, cmd, cmd.conversationId(), body));
+      return Futures.attempt(() -> check(caller, cmd, cmd.conversationId(), body));
     }
     // Usually already complete (the conversation exists). When this send creates it, the rest runs
     // on the store's completion thread: a membership read and the attachment check, once per pair.
     return conversations
         .directWith(caller.userId(), cmd.to())
-        .thenCompose(c -> append(caller, cmd, c.id(), body));
+        .thenCompose(c -> check(caller, cmd, c.id(), body));
+  }
+
+  /**
+   * Appends a vetted send and, once committed, fans it out. Never blocks: the append is queued on
+   * the store's writer in call order, so sends committed in the order of these calls.
+   */
+  public CompletableFuture<AppendResult> commit(Vetted v) {
+    return log.append(v.message())
+        .thenApply(
+            r -> {
+              if (!r.duplicate()) {
+                fanout.toMembers(v.members(), new BusEvent.MessageStored(r.message()));
+                try {
+                  listener.stored(r.message(), v.members());
+                } catch (RuntimeException e) {
+                  LOG.warn("stored-message listener failed", e);
+                }
+              }
+              return r;
+            });
+  }
+
+  /** True if a {@link SendHook} other than {@link SendHook#NONE} decides about each send. */
+  public boolean hooked() {
+    return hook != SendHook.NONE;
   }
 
   /**
@@ -160,12 +232,10 @@ public final class Messaging {
    *
    * @throws MessengerException {@code bad_request} or {@code too_large}
    */
-  private String validBody(SendCommand cmd) {
-    if (cmd.forward() != null) {
+  private String validBody(String body, boolean hasAttachments, boolean forward) {
+    if (forward) {
       return ""; // the forwarded message's body, taken when appending
     }
-    boolean hasAttachments = !cmd.attachments().isEmpty();
-    String body = cmd.body();
     if (Text.codePoints(body) > maxMessageChars) {
       throw new MessengerException(
           ErrorCode.TOO_LARGE, "body is longer than " + maxMessageChars + " characters");
@@ -219,11 +289,11 @@ public final class Messaging {
   }
 
   /**
-   * Checks membership and attachments, then appends and fans out after the commit.
+   * Checks membership and attachments, then asks the hook.
    *
    * @throws MessengerException if the sender may not send there or may not attach the media
    */
-  private CompletableFuture<AppendResult> append(
+  private CompletableFuture<Vetted> check(
       Caller caller, SendCommand cmd, String conversationId, String body) {
     boolean hasAttachments = !cmd.attachments().isEmpty();
     // One read serves both the membership check and the fan-out list; the access rule gives the
@@ -266,19 +336,35 @@ public final class Messaging {
             body,
             media,
             MessageDetails.sent(cmd.replyTo(), cmd.mentions(), cmd.forward() != null));
-    return log.append(m)
-        .thenApply(
-            r -> {
-              if (!r.duplicate()) {
-                fanout.toMembers(members, new BusEvent.MessageStored(r.message()));
-                try {
-                  listener.stored(r.message(), members);
-                } catch (RuntimeException e) {
-                  LOG.warn("stored-message listener failed", e);
-                }
-              }
-              return r;
-            });
+    if (hook == SendHook.NONE) {
+      return CompletableFuture.completedFuture(new Vetted(m, members));
+    }
+    return hook.check(m).thenApply(verdict -> new Vetted(decided(m, verdict), members));
+  }
+
+  /**
+   * The message a hook's verdict leaves.
+   *
+   * @throws MessengerException {@code forbidden} with the reason for a rejection; for a replaced
+   *     body the errors of {@link #validBody} and {@code bad_request} for NUL or unpaired
+   *     surrogates
+   */
+  private NewMessage decided(NewMessage m, SendHook.Verdict verdict) {
+    return switch (verdict.action()) {
+      case ALLOW -> m;
+      case REJECT -> throw MessengerException.forbidden(verdict.text());
+      case REPLACE ->
+          new NewMessage(
+              m.conversationId(),
+              m.senderId(),
+              m.senderDeviceId(),
+              m.clientId(),
+              m.ts(),
+              validBody(
+                  Text.requireClean("body", verdict.text()), !m.attachments().isEmpty(), false),
+              m.attachments(),
+              m.details());
+    };
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.messenger.core.bus.BusEvent;
 import dev.messenger.core.bus.Topics;
 import dev.messenger.core.conversations.ConversationSummary;
 import dev.messenger.core.messaging.SendCommand;
+import dev.messenger.core.store.AppendResult;
 import dev.messenger.server.wire.ClientFrame;
 import dev.messenger.server.wire.FrameCodec;
 import dev.messenger.server.wire.ServerFrame;
@@ -60,6 +61,9 @@ public final class ChatSession {
   private final PresenceWatch presence;
   private final LifecycleTasks lifecycle;
 
+  /** Non-null when a before-send hook decides about each send. */
+  private final SendTurns turns;
+
   private final EarlyEvents early;
   private final Strikes strikes;
   private Bus.Subscription userSubscription;
@@ -103,6 +107,7 @@ public final class ChatSession {
     this.early = new EarlyEvents(limits.maxEarlyEvents());
     this.strikes = new Strikes(limits.abuseStrikes(), limits.strikeWindow());
     this.lifecycle = new LifecycleTasks(workers, timers);
+    this.turns = domain.messaging().hooked() ? new SendTurns(serial, domain.messaging()) : null;
     this.delivery =
         new Delivery(
             caller.userId(),
@@ -230,11 +235,30 @@ public final class ChatSession {
     }
     sendsInFlight++;
     SendCommand cmd = s.command();
+    var messaging = domain.messaging();
+    Runnable release;
+    Supplier<CompletionStage<AppendResult>> store;
+    if (turns == null) {
+      release = () -> sendsInFlight--;
+      store = () -> messaging.send(caller, messaging.inConversation(caller.userId(), cmd));
+    } else {
+      // A before-send hook: the hook calls run at once, the appends in frame order.
+      SendTurns.Turn turn = turns.take();
+      release =
+          () -> {
+            sendsInFlight--;
+            turns.skip(turn);
+          };
+      store =
+          () ->
+              turns.store(
+                  turn,
+                  () -> messaging.vet(caller, messaging.inConversation(caller.userId(), cmd)));
+    }
     Supplier<CompletionStage<ServerFrame>> call =
         () ->
-            domain
-                .messaging()
-                .send(caller, domain.messaging().inConversation(caller.userId(), cmd))
+            store
+                .get()
                 .thenApply(
                     r -> {
                       if (!r.duplicate()) {
@@ -244,7 +268,6 @@ public final class ChatSession {
                       return new ServerFrame.Sent(
                           s.ref(), m.clientId(), m.conversationId(), m.seq(), m.ts());
                     });
-    Runnable release = () -> sendsInFlight--;
     if (work.size() == 0 && domain.messaging().sendsWithoutBlocking(cmd)) {
       // Nothing of this connection waits for a worker and the send reads nothing: append right
       // here, in frame order, without a hop to the worker pool.

@@ -9,8 +9,14 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,22 +24,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the webhook outbox (PROTOCOL.md section 8 "Webhooks") at least once: one thread claims
- * up to {@value #BATCH} due events (the head of each conversation, so one conversation's events go
- * out in {@code seq} order) for a lease of {@value #LEASE_MS} ms, POSTs them at once with the
- * {@code Messenger-Signature} header (each within {@value #REQUEST_TIMEOUT_MS} ms), deletes those
- * answered 2xx, and reschedules the others with exponential backoff (1 s doubling to 1 h) until
- * {@code webhook-retry-for} has passed since the event was made; then it is dropped and counted.
- * When nothing is due it polls every {@value #POLL_MS} ms.
+ * up to {@value #BATCH} due events, at most {@value #PER_CONVERSATION} per conversation (a prefix
+ * of its rows in {@code seq} order), for a lease of {@value #LEASE_MS} ms; POSTs each
+ * conversation's events one after another in {@code seq} order and the conversations at once, with
+ * the {@code Messenger-Signature} header (each within {@value #REQUEST_TIMEOUT_MS} ms); then, in
+ * one transaction, deletes those answered 2xx, reschedules a failed one with exponential backoff (1
+ * s doubling to 1 h) until {@code webhook-retry-for} has passed since the event was made (then it
+ * is dropped and counted), and releases the events of its conversation after it untried, so order
+ * holds. When nothing is due it polls every {@value #POLL_MS} ms.
  *
  * <p>Nothing is queued in memory: the outbox table is the queue, and a batch bounds what is in
- * flight. Several nodes may run senders on one database; a claim gives each event to one of them. A
- * crash leaves claimed events to be claimed again once their lease lapses. Thread-safe.
+ * flight (at most {@value #BATCH} requests, one per conversation at a time). Several nodes may run
+ * senders on one database; a claim gives each event to one of them. A crash leaves claimed events
+ * to be claimed again once their lease lapses. Thread-safe.
  */
 public final class WebhookSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
-  /** Most events claimed and in flight at once. */
-  static final int BATCH = 64;
+  /** Most events claimed in one round. */
+  static final int BATCH = 256;
+
+  /** Most events of one conversation claimed in one round (sent one after another). */
+  static final int PER_CONVERSATION = 16;
 
   /** How long a claim holds an event; longer than a request may take. */
   static final long LEASE_MS = 15_000;
@@ -62,6 +74,7 @@ public final class WebhookSender implements AutoCloseable {
     this.clock = clock;
     this.http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(REQUEST_TIMEOUT_MS))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -112,35 +125,58 @@ public final class WebhookSender implements AutoCloseable {
   /** One claim and its deliveries; false if nothing was due. */
   private boolean round() throws InterruptedException, java.util.concurrent.ExecutionException {
     long now = clock.millis();
-    List<JdbcOutbox.Event> batch = outbox.claim(nodeId, now, now + LEASE_MS, BATCH).get();
+    List<JdbcOutbox.Event> batch =
+        outbox.claim(nodeId, now, now + LEASE_MS, BATCH, PER_CONVERSATION).get();
     if (batch.isEmpty()) {
       return false;
     }
-    List<CompletableFuture<Boolean>> sent = new ArrayList<>(batch.size());
+    // Each conversation's events one after another, in seq order; conversations at once.
+    Map<String, List<JdbcOutbox.Event>> chains = new LinkedHashMap<>();
     for (JdbcOutbox.Event e : batch) {
-      sent.add(post(e));
+      String key = e.conversationId().isEmpty() ? "#" + e.id() : e.conversationId();
+      chains.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
     }
-    List<String> done = new ArrayList<>();
-    List<CompletableFuture<Void>> writes = new ArrayList<>();
-    long after = clock.millis();
-    for (int i = 0; i < batch.size(); i++) {
-      JdbcOutbox.Event e = batch.get(i);
-      if (sent.get(i).join()) {
-        delivered.incrementAndGet();
-        done.add(e.id());
-      } else if (after - e.createdAt() >= settings.retryFor().toMillis()) {
-        dropped.incrementAndGet();
-        LOG.warn("webhook event {} dropped after {} attempts", e.id(), e.attempts() + 1);
-        done.add(e.id());
-      } else {
-        writes.add(outbox.retryAt(e.id(), after + backoffMillis(e.attempts())));
+    Queue<String> done = new ConcurrentLinkedQueue<>();
+    Map<String, Long> retry = new ConcurrentHashMap<>();
+    Queue<String> release = new ConcurrentLinkedQueue<>();
+    List<CompletableFuture<Boolean>> running = new ArrayList<>(chains.size());
+    for (List<JdbcOutbox.Event> chain : chains.values()) {
+      chain.sort(Comparator.comparingLong(JdbcOutbox.Event::seq));
+      CompletableFuture<Boolean> f = CompletableFuture.completedFuture(true);
+      for (JdbcOutbox.Event e : chain) {
+        f =
+            f.thenCompose(
+                go -> {
+                  if (!go) {
+                    release.add(e.id()); // held back behind a failure: order first
+                    return CompletableFuture.completedFuture(false);
+                  }
+                  return post(e).thenApply(ok -> settled(e, ok, done, retry));
+                });
       }
+      running.add(f);
     }
-    if (!done.isEmpty()) {
-      writes.add(outbox.delete(done));
-    }
-    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get();
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+    outbox.settle(List.copyOf(done), Map.copyOf(retry), List.copyOf(release)).get();
     return true;
+  }
+
+  /** Files one outcome; true if the conversation's next event may go. */
+  private boolean settled(
+      JdbcOutbox.Event e, boolean ok, Queue<String> done, Map<String, Long> retry) {
+    long after = clock.millis();
+    if (ok) {
+      delivered.incrementAndGet();
+      done.add(e.id());
+      return true;
+    } else if (after - e.createdAt() >= settings.retryFor().toMillis()) {
+      dropped.incrementAndGet();
+      LOG.warn("webhook event {} dropped after {} attempts", e.id(), e.attempts() + 1);
+      done.add(e.id());
+      return true;
+    }
+    retry.put(e.id(), after + backoffMillis(e.attempts()));
+    return false;
   }
 
   /** The wait after the {@code (attempts + 1)}-th failure: 1 s doubling, at most 1 h. */

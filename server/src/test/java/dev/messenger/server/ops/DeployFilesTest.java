@@ -183,6 +183,9 @@ class DeployFilesTest {
               "messenger_writer_queue",
               "messenger_slow_consumer_closes_total",
               "messenger_push_failed_total",
+              "messenger_webhook_dropped_total",
+              "messenger_webhook_outbox_oldest_seconds",
+              "messenger_webhook_before_send_failures_total",
               "messenger_nats_reconnects_total",
               "messenger_nats_connected");
       assertThat(exported).as("exported by a node").containsAll(used);
@@ -194,7 +197,7 @@ class DeployFilesTest {
     requireTool("promtool (Debian package prometheus)", onPath("promtool"));
     Path dir = DEPLOY.resolve("observability");
     assertThat(run(dir, "promtool", "check", "rules", "alerts.yaml"))
-        .contains("SUCCESS: 9 rules found");
+        .contains("SUCCESS: 12 rules found");
     assertThat(run(dir, "promtool", "test", "rules", "alerts.test.yaml")).contains("SUCCESS");
   }
 

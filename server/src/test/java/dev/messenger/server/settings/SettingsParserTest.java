@@ -159,7 +159,7 @@ class SettingsParserTest {
   @Test
   void everySetting_hasOneName_andItsShownValueParsesBack() {
     List<String> names = Settings.ALL.stream().map(Setting::name).toList();
-    assertThat(names).doesNotHaveDuplicates().hasSize(61);
+    assertThat(names).doesNotHaveDuplicates().hasSize(64);
     Settings d = Settings.defaults();
     List<String> args = new ArrayList<>();
     for (Setting<?> s : Settings.ALL) {
