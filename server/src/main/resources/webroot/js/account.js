@@ -111,7 +111,7 @@ export class Account {
     const store = this.store;
     const res = await this.api.request('GET', '/blocks');
     if (store !== this.store) return [];
-    store.blocks = res.blocks || res.blocked || [];
+    store.blocks = res.blocks || [];
     for (const u of store.blocks) if (!store.users.has(u.id)) store.users.set(u.id, u);
     store.emit('blocks', store.blocks);
     return store.blocks;

@@ -157,6 +157,8 @@ export class MemberPicker {
   }
 
   hide() {
+    clear(this.list);
+    this.items = [];
     this.list.hidden = true;
     this.input.setAttribute('aria-expanded', 'false');
   }

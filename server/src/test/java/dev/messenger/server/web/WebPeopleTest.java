@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -46,6 +47,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPeopleTest {
   @TempDir static Path tempDir;
+
+  @RegisterExtension final BrowserDump dump = new BrowserDump(() -> this.alice);
 
   private String missing;
   private TestNode node;
@@ -84,6 +87,8 @@ class WebPeopleTest {
         tok(carol),
         WebApi.json(Map.of("clientId", "c-1", "body", "Hello from Carol")));
     waitUntil(alice, d -> item(d, "Carol Diaz") != null);
+    // Bob has Alice in his contacts: she may see his presence (PROTOCOL.md section 2).
+    api.ok("PUT", "/api/v1/contacts/" + aliceId, tok(bob), null);
   }
 
   @BeforeEach
@@ -175,7 +180,7 @@ class WebPeopleTest {
     // Dave shares nothing with Alice: offered as a lookup by username.
     type(alice, "group-members", "dave");
     assertThat(option("dave")).isNull();
-    WebElement lookup = waitUntil(alice, d -> byTestId(d, "picker-lookup"));
+    WebElement lookup = waitUntil(alice, d -> lookup());
     assertThat(lookup.getText()).isEqualTo("Find “@dave”");
     lookup.click();
     waitUntil(alice, d -> chips().size() == 3);
@@ -183,7 +188,7 @@ class WebPeopleTest {
     byTestIdIn(chips().get(2), "picker-chip-remove").click();
     waitUntil(alice, d -> chips().size() == 2);
     type(alice, "group-members", "dave");
-    waitUntil(alice, d -> byTestId(d, "picker-lookup")).click();
+    waitUntil(alice, d -> lookup()).click();
     waitUntil(alice, d -> chips().size() == 3);
     click(alice, "group-create-submit");
     waitUntil(alice, d -> "Trip".equals(byTestId(d, "chat-title").getText()));
@@ -218,7 +223,7 @@ class WebPeopleTest {
     assertThat(option("bob")).isNull();
     byTestId(alice, "group-add-username").clear();
     type(alice, "group-add-username", "dave");
-    waitUntil(alice, d -> byTestId(d, "picker-lookup")).click();
+    waitUntil(alice, d -> lookup()).click();
     waitUntil(alice, d -> chips().size() == 1);
     click(alice, "group-add-submit");
     waitUntil(alice, d -> d.findElements(testId("group-member")).size() == 4);
@@ -279,6 +284,16 @@ class WebPeopleTest {
   private WebElement option(String username) {
     for (WebElement e : alice.findElements(testId("picker-option"))) {
       if (username.equals(e.getAttribute("data-username")) && e.isDisplayed()) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The shown "Find @name" entry of a picker, or null. */
+  private WebElement lookup() {
+    for (WebElement e : alice.findElements(testId("picker-lookup"))) {
+      if (e.isDisplayed()) {
         return e;
       }
     }
