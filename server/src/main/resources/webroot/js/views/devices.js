@@ -19,7 +19,10 @@ export function when(ts, now) {
 export function pushText(push, now) {
   if (!push) return { state: 'off', text: 'Notifications: off on this device' };
   const kind = push.type === 'webpush' ? 'Web Push' : push.type || 'push';
-  if (push.lastError) return { state: 'failing', text: `Notifications (${kind}): failing: ${push.lastError}` };
+  if (push.lastError) {
+    const ok = push.lastSuccessAt ? ` (last delivered ${when(push.lastSuccessAt, now)})` : '';
+    return { state: 'failing', text: `Notifications (${kind}): failing: ${push.lastError}${ok}` };
+  }
   if (push.lastSuccessAt) return { state: 'ok', text: `Notifications (${kind}): on, last delivered ${when(push.lastSuccessAt, now)}` };
   return { state: 'on', text: `Notifications (${kind}): on, nothing sent yet` };
 }

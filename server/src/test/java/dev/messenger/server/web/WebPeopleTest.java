@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -258,9 +259,9 @@ class WebPeopleTest {
       assertThat(overflow()).as("picker wider than the screen").isFalse();
       byTestId(alice, "group-members").sendKeys(Keys.ESCAPE);
       waitUntil(alice, d -> !byTestId(d, "group-members-suggestions").isDisplayed());
-      assertThat(byTestId(alice, "new-group-dialog").isDisplayed()).isTrue();
+      assertThat(alice.findElement(By.id("new-group-dialog")).isDisplayed()).isTrue();
       byTestId(alice, "group-members").sendKeys(Keys.ESCAPE);
-      waitUntil(alice, d -> !byTestId(d, "new-group-dialog").isDisplayed());
+      waitUntil(alice, d -> !d.findElement(By.id("new-group-dialog")).isDisplayed());
     } finally {
       alice.manage().window().setSize(new Dimension(1280, 900));
     }
