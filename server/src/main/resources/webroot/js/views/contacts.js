@@ -25,6 +25,7 @@ export class ContactsView {
       this.addInput.value = '';
       return `${displayName(u)} was added.`;
     });
+    this.addForm = form;
     this.filter = h('input', { type: 'search', class: 'page-filter', testid: 'contact-filter', placeholder: 'Search people', 'aria-label': 'Search people', autocomplete: 'off' });
     this.filter.addEventListener('input', () => this.render(true));
     this.list = h('ul', { class: 'settings-list', testid: 'contact-list', 'aria-label': 'Contacts' });
@@ -45,6 +46,8 @@ export class ContactsView {
   }
 
   async refresh() {
+    this.addForm.note.hidden = true;
+    this.addForm.error.hidden = true;
     this.render(true);
     try {
       await this.app.account.loadContacts();

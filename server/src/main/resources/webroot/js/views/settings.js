@@ -20,13 +20,14 @@ export class SettingsView {
   }
 
   build() {
-    return h('div', { class: 'settings' },
+    this.root = h('div', { class: 'settings' },
       this.buildProfile(),
       this.devices.build(),
       this.blocks.build(),
       this.buildPassword(),
       this.buildData(),
       this.buildDelete());
+    return this.root;
   }
 
   attach(store) {
@@ -35,6 +36,8 @@ export class SettingsView {
   }
 
   refresh() {
+    // Notes and errors of an earlier visit are stale.
+    for (const el of this.root.querySelectorAll('.form-note, .form-error')) el.hidden = true;
     this.renderProfile(true);
     this.devices.load();
     this.blocks.load();
