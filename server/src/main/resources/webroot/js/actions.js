@@ -128,10 +128,11 @@ export class Actions {
     this.ctx.openConversation(c.id);
   }
 
-  async createGroup(name, usernames) {
+  /** Creates a group with the picked user ids plus typed usernames (looked up here). */
+  async createGroup(name, usernames, pickedIds = []) {
     const groupName = name.trim();
     if (!groupName) throw new Error('Give the group a name.');
-    const ids = await this.ctx.people.resolveUsernames(usernames);
+    const ids = Array.from(new Set([...pickedIds, ...await this.ctx.people.resolveUsernames(usernames)]));
     const s = await this.client.api.createGroup(groupName, ids);
     const c = this.store.upsertSummary(s);
     this.store.emit('list', null);
@@ -147,6 +148,15 @@ export class Actions {
     const [id] = await this.ctx.people.resolveUsernames([username.trim().replace(/^@/, '')]);
     if (!id) throw new Error('You are already in this group.');
     await this.client.api.addMember(c.id, id);
+    await this.ctx.chats.fetchConversation(c.id);
+  }
+
+  /** Adds picked user ids and typed usernames; those already in the group are skipped. */
+  async addMembers(c, ids, usernames) {
+    const all = Array.from(new Set([...ids, ...await this.ctx.people.resolveUsernames(usernames)]))
+      .filter((id) => !c.member(id));
+    if (!all.length) throw new Error(ids.length || usernames.length ? 'They are already in this group.' : 'Pick someone to add.');
+    for (const id of all) await this.client.api.addMember(c.id, id);
     await this.ctx.chats.fetchConversation(c.id);
   }
 

@@ -10,6 +10,8 @@ import { Chats } from './chats.js';
 import { Actions } from './actions.js';
 import { Views } from './views/views.js';
 import { enablePush } from './push.js';
+import { Account } from './account.js';
+import { setAvatarSource } from './avatars.js';
 
 const SESSION_KEY = 'messenger.session';
 
@@ -45,6 +47,7 @@ class App extends Emitter {
     this.acks = new Acks(this);
     this.chats = new Chats(this);
     this.actions = new Actions(this);
+    this.account = new Account(this);
     /** The newest seq on screen in the open chat; the message view provides it. */
     this.visibleTop = (c) => c.top;
     this.views = new Views(this);
@@ -101,7 +104,7 @@ class App extends Emitter {
       session: session || undefined,
       autoTrack: false,
       outboxStorage: session ? outboxStorage(session.userId) : undefined,
-      onUnauthorized: () => this.signedOut('Your session has ended. Please sign in again.'),
+      onUnauthorized: () => this.signedOut(this.leaving || 'Your session has ended. Please sign in again.'),
       debug: this.debug ? (line) => console.debug('ws', line) : undefined,
     });
   }
@@ -130,9 +133,18 @@ class App extends Emitter {
       if (s.state === 'online') failures = 0;
       else if (s.state === 'offline' && ++failures === 2) client.api.user(session.userId).catch(() => {});
     });
-    client.on('revoked', () => this.signedOut('You were signed out.'));
+    client.on('revoked', () => this.signedOut(this.leaving || 'You were signed out.'));
     client.on('ready', () => this.people.subscribe(this.people.peerIds()));
     this.chats.listen(client);
+    setAvatarSource({
+      user: (id) => this.store && this.store.users.get(id),
+      media: (id) => client.api.media(id),
+      loaded: (userId) => {
+        if (!this.store) return;
+        if (userId === this.store.me) this.store.emit('me', this.store.users.get(userId));
+        this.store.emit('list', null);
+      },
+    });
     this.store.outbox = client.outbox.list();
     this.emit('signedIn', this.store);
     this.people.ensure(session.userId).then((u) => {
@@ -141,6 +153,7 @@ class App extends Emitter {
     this.store.emit('me', { id: session.userId, username: session.username });
     this.chats.loadConversations().then(() => this.route());
     client.connect().catch(() => {});
+    this.account.start(client);
     enablePush(client.api);
   }
 
@@ -160,6 +173,7 @@ class App extends Emitter {
 
   /** Leaves the app for the login screen (logout, 4001, 401). */
   signedOut(notice) {
+    this.leaving = null;
     if (!this.session) return;
     this.acks.stopTyping();
     if (this.client) this.client.close();
@@ -168,14 +182,21 @@ class App extends Emitter {
     localStorage.removeItem(SESSION_KEY);
     if (this.store) for (const c of this.store.convs.values()) for (const t of c.typing.values()) clearTimeout(t);
     this.store = null;
+    setAvatarSource(null);
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     this.emit('signedOut', notice);
   }
 
-  // ---- routing: #/c/<conversationId> ----
+  // ---- routing: #/c/<conversationId>, and the pages #/settings and #/people ----
 
   route() {
     if (!this.store) return;
+    const page = /^#\/(settings|people)$/.exec(location.hash);
+    this.routeChat();
+    this.emit('page', page ? page[1] : null);
+  }
+
+  routeChat() {
     const m = /^#\/c\/(.+)$/.exec(location.hash);
     const id = m ? decodeURIComponent(m[1]) : null;
     if (id && this.store.convs.has(id)) this.showConversation(id);

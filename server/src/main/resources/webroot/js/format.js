@@ -1,5 +1,7 @@
 // Formatting of names, times and avatars.
 
+import { avatarImage } from './avatars.js';
+
 export function displayName(user) {
   if (!user) return 'Unknown';
   return user.displayName || user.username || 'Unknown';
@@ -20,10 +22,14 @@ export function avatarColor(id) {
   return AVATAR_COLORS[Math.abs(hash) % AVATAR_COLORS.length];
 }
 
-/** Fills an avatar element (initials on a colored disc). */
+/** Fills an avatar element: the user's picture when it has one, else initials on a colored disc. */
 export function paintAvatar(el, id, name) {
-  el.textContent = initials(name);
+  const url = avatarImage(id);
+  el.textContent = url ? '' : initials(name);
   el.style.background = avatarColor(id);
+  el.style.backgroundImage = url ? `url("${url}")` : '';
+  el.classList.toggle('has-image', !!url);
+  el.dataset.avatar = url ? 'image' : 'initials';
 }
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });

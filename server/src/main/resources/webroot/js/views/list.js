@@ -111,7 +111,7 @@ export class ListView {
     const muted = c.muted;
     const label = `${t}${presenceLabel}${muted ? ', muted' : ''}${c.archived ? ', archived' : ''}. ${unread ? `${unread} unread. ` : ''}${pv.text}`;
     const sig = JSON.stringify([active, unread, t, pv.text, pv.typing, tick && tick.className,
-      avatarWrap.lastChild.className, time, muted, c.archived]);
+      avatarWrap.lastChild.className, avatarWrap.firstChild.dataset.avatar, time, muted, c.archived]);
     if (btn.dataset.sig === sig) return;
     btn.dataset.sig = sig;
     btn.className = `conv-item${active ? ' active' : ''}${unread ? ' has-unread' : ''}${muted ? ' muted' : ''}`;

@@ -1,7 +1,7 @@
 // Helpers shared by the views: form errors, error texts, avatars, conversation titles.
 
 import { $, h } from '../dom.js';
-import { avatarColor, initials, displayName } from '../format.js';
+import { displayName, paintAvatar } from '../format.js';
 
 export function formError(id, text) {
   const el = $(id);
@@ -30,8 +30,8 @@ export function title(app, c) {
 export function avatarFor(app, c, cls) {
   const t = title(app, c);
   const id = c.kind === 'direct' ? (app.store.peerId(c) || c.id) : c.id;
-  const el = h('span', { class: `avatar ${cls || ''}`, 'aria-hidden': 'true' }, initials(t));
-  el.style.background = avatarColor(id);
+  const el = h('span', { class: `avatar ${cls || ''}`, 'aria-hidden': 'true' });
+  paintAvatar(el, id, t);
   return el;
 }
 

@@ -13,6 +13,7 @@ import { Composer } from './composer.js';
 import { MessageMenu } from './menu.js';
 import { Dialogs } from './dialogs.js';
 import { SearchView } from './search.js';
+import { Pages } from './pages.js';
 
 export class Views {
   constructor(app) {
@@ -24,6 +25,7 @@ export class Views {
     this.menu = new MessageMenu(app, this);
     this.dialogs = new Dialogs(app, this);
     this.search = new SearchView(app, this);
+    this.pages = new Pages(app, this);
     this.messages = new MessagesView(app, {
       menu: (li, m) => this.menu.open(li, m),
       jump: (seq) => this.jumpTo(seq),
@@ -48,7 +50,7 @@ export class Views {
     $('group-info-button').appendChild(icon('info'));
     $('chat-menu-button').appendChild(icon('more'));
     $('logout').addEventListener('click', () => this.app.logout());
-    for (const v of [this.auth, this.list, this.chat, this.composer, this.menu, this.dialogs, this.messages, this.search]) v.wire();
+    for (const v of [this.auth, this.list, this.chat, this.composer, this.menu, this.dialogs, this.messages, this.search, this.pages]) v.wire();
     installMedia(this.app, this);
     document.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -84,6 +86,7 @@ export class Views {
       store.on('toast', (t) => this.toast(t)),
       store.on('announce', (t) => this.announce(t)),
     ];
+    this.pages.attach(store);
     $('auth-screen').hidden = true;
     $('app-screen').hidden = false;
     $('list-filter').value = '';
@@ -95,6 +98,7 @@ export class Views {
   detach(notice) {
     for (const off of this.offStore) off();
     this.offStore = [];
+    this.pages.detach();
     this.dialogs.closeAll();
     this.menu.close();
     this.list.reset();

@@ -416,6 +416,7 @@ class WebClientTest {
           }
           return false;
         });
+    click(alice, "confirm-ok"); // "Remove Carol Diaz?"
     waitSystemNote(bob, "Alice Martin removed Carol Diaz");
     waitUntil(carol, d -> item(d, "Hiking Saturday") == null);
     waitUntil(alice, d -> byTestId(d, "group-member-list").findElements(memberRow()).size() == 2);
@@ -425,6 +426,7 @@ class WebClientTest {
     // Bob leaves.
     click(bob, "group-info-button");
     click(bob, "group-leave");
+    click(bob, "confirm-ok"); // "Leave “Hiking Saturday”?"
     waitUntil(bob, d -> item(d, "Hiking Saturday") == null);
     waitSystemNote(alice, "Bob Stone left");
 
