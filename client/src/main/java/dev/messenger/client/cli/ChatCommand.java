@@ -137,6 +137,7 @@ final class ChatCommand implements Callable<Integer> {
       return loop(state);
     } finally {
       timers.shutdownNow();
+      terminal.finish();
       restore.run();
     }
   }
