@@ -90,6 +90,7 @@ final class ChatCommand implements Callable<Integer> {
   private ScheduledExecutorService timers;
   private long typingSentAt = Long.MIN_VALUE; // nanoTime of the last typing start, keys mode
   private long lastKeyAt;
+  private boolean retryScheduled;
 
   /** Time to send {@code ping}. */
   private record PingDue() {}
@@ -136,6 +137,7 @@ final class ChatCommand implements Callable<Integer> {
       return loop(state);
     } finally {
       timers.shutdownNow();
+      terminal.finish();
       restore.run();
     }
   }
@@ -218,8 +220,11 @@ final class ChatCommand implements Callable<Integer> {
         }
         print(List.of("* connection lost (code " + c.code() + "); reconnecting…"));
         retryLater();
-      } else if (e instanceof Retry && !reconnect(state)) {
-        return state.removed() ? 0 : 1;
+      } else if (e instanceof Retry) {
+        retryScheduled = false;
+        if (!link.connected() && !reconnect(state)) {
+          return state.removed() ? 0 : 1;
+        }
       } else if (e instanceof PingDue && link.connected()) {
         link.socket().ping();
       } else if (e instanceof TypingCheck) {
@@ -228,8 +233,12 @@ final class ChatCommand implements Callable<Integer> {
     }
   }
 
+  /** Schedules one attempt to reconnect, unless one is already scheduled. */
   private void retryLater() {
-    timers.schedule(() -> post(new Retry()), link.backoff().toMillis(), TimeUnit.MILLISECONDS);
+    if (!retryScheduled) {
+      retryScheduled = true;
+      timers.schedule(() -> post(new Retry()), link.backoff().toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /**

@@ -56,21 +56,30 @@ final class ChatLink implements AutoCloseable {
   void connect() {
     closeSocket();
     int gen = ++generation;
-    socket =
-        client.connect(
-            new ChatSocket.Listener() {
-              @Override
-              public void onFrame(ServerFrame frame) {
-                events.accept(new Incoming(gen, frame));
-              }
-
-              @Override
-              public void onClose(int code, String reason) {
-                events.accept(new Lost(gen, code, reason));
-              }
-            });
+    try {
+      socket = open(gen);
+    } catch (RuntimeException e) {
+      generation++; // a failed attempt's close event is stale
+      socket = null;
+      throw e;
+    }
     nextRetry = FIRST_RETRY;
     unanswered.values().forEach(socket::sendFrame);
+  }
+
+  private ChatSocket open(int gen) {
+    return client.connect(
+        new ChatSocket.Listener() {
+          @Override
+          public void onFrame(ServerFrame frame) {
+            events.accept(new Incoming(gen, frame));
+          }
+
+          @Override
+          public void onClose(int code, String reason) {
+            events.accept(new Lost(gen, code, reason));
+          }
+        });
   }
 
   /** True when {@code generation} is the current socket's. */

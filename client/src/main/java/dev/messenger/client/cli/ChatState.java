@@ -51,6 +51,7 @@ final class ChatState {
   private final Awaited awaited = new Awaited();
   private final Map<String, String> presence = new HashMap<>();
   private final Set<Long> shown = new HashSet<>();
+  private final Set<String> typing = new HashSet<>(); // users said to be typing
   private LongFunction<MessageView> lookup = seq -> null;
   private long lastSeq;
   private boolean removed;
@@ -201,6 +202,7 @@ final class ChatState {
       return List.of(at(m.ts()) + "* " + Render.system(m, newName, this::who));
     }
     keep(m);
+    typing.remove(m.senderId());
     if (me.equals(m.senderId())) {
       track(m.seq());
     }
@@ -288,14 +290,17 @@ final class ChatState {
     return List.of(Render.presence(name(p.userId()), p.status(), p.lastSeen(), clock));
   }
 
+  /** Says {@code is typing…} once per spell of typing: again only after a stop or a message. */
   private List<String> typing(ServerFrame.Typing frame) {
     String user = frame.userId();
-    if (!conversation.id().equals(frame.conversationId())
-        || me.equals(user)
-        || !"start".equals(frame.state())) {
+    if (!conversation.id().equals(frame.conversationId()) || me.equals(user)) {
       return List.of();
     }
-    return List.of("* " + name(user) + " is typing…");
+    if (!"start".equals(frame.state())) {
+      typing.remove(user);
+      return List.of();
+    }
+    return typing.add(user) ? List.of("* " + name(user) + " is typing…") : List.of();
   }
 
   private List<String> settings(ConversationView c) {

@@ -70,6 +70,14 @@ final class ChatTerminal {
     out.flush();
   }
 
+  /** Clears the prompt line (keys mode), so that the shell's prompt starts on a clean line. */
+  synchronized void finish() {
+    if (keys) {
+      out.print(CLEAR_LINE);
+      out.flush();
+    }
+  }
+
   /** Starts a daemon thread reading {@code in} and posting events to {@code events}. */
   void start(BufferedReader in, Consumer<Object> events) {
     Thread reader =

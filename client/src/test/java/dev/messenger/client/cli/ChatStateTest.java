@@ -237,6 +237,27 @@ class ChatStateTest {
   }
 
   @Test
+  void typing_isSaidOncePerSpell_againAfterAStopOrAMessage() {
+    ChatState s = direct();
+    JsonNode start = typingFrame("u2", "start");
+
+    assertThat(on(s, start)).containsExactly("* bob is typing…");
+    assertThat(on(s, start)).as("the peer's start repeated while typing").isEmpty();
+    on(s, typingFrame("u2", "stop"));
+    assertThat(on(s, start)).containsExactly("* bob is typing…");
+    on(s, message("c1", 1, "u2", "done"));
+    assertThat(on(s, start)).containsExactly("* bob is typing…");
+  }
+
+  private static JsonNode typingFrame(String user, String state) {
+    return Json.object()
+        .put("type", "typing")
+        .put("conversationId", "c1")
+        .put("userId", user)
+        .put("state", state);
+  }
+
+  @Test
   void systemMessages_readAsSentences_andUpdateMembers() {
     ChatState s = group();
     JsonNode added = message("g1", 2, "u1", "");
