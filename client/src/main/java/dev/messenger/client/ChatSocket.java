@@ -162,13 +162,15 @@ public final class ChatSocket implements AutoCloseable {
       replies.fail(frame, reply, closedException());
       return reply;
     }
-    transmit(Json.write(frame))
+    String text = Json.write(frame);
+    transmit(text)
         .whenComplete(
             (v, e) -> {
               if (e != null) {
                 replies.fail(frame, reply, e);
               }
             });
+    WireTap.Holder.sentOnceAccepted(text, reply);
     return reply;
   }
 

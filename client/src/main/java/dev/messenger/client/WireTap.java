@@ -1,5 +1,6 @@
 package dev.messenger.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +8,13 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Sees every HTTP exchange and every WebSocket frame the clients of this package receive, for
- * checks outside the SDK (the server's tests validate them against docs/openapi.json and
- * docs/asyncapi.json). Taps are found once with {@link ServiceLoader}; a production classpath has
- * none, and then nothing is done. Implementations must be thread-safe (they are called from the
- * caller's thread for HTTP and from the socket's reader thread for frames) and should not throw: a
- * tap that throws on a frame loses the frame for the socket, so record the problem instead.
+ * Sees every HTTP exchange and every WebSocket frame the clients of this package receive (and the
+ * frames they send that the server accepts), for checks outside the SDK (the server's tests
+ * validate them against docs/openapi.json and docs/asyncapi.json). Taps are found once with {@link
+ * ServiceLoader}; a production classpath has none, and then nothing is done. Implementations must
+ * be thread-safe (they are called from the caller's thread for HTTP and from the socket's reader
+ * thread for frames) and should not throw: a tap that throws on a frame loses the frame for the
+ * socket, so record the problem instead.
  */
 public interface WireTap {
   /**
@@ -35,6 +37,13 @@ public interface WireTap {
 
   /** One complete text frame the server sent. */
   void frame(String text);
+
+  /**
+   * One frame this client sent with {@code ChatSocket.request} that the server accepted (its reply
+   * was not an {@code error}); frames sent on purpose malformed are not reported. Does nothing
+   * unless overridden.
+   */
+  default void sent(String text) {}
 
   /** The installed taps (found once; usually none). */
   static List<WireTap> installed() {
@@ -69,6 +78,22 @@ public interface WireTap {
       for (WireTap tap : TAPS) {
         tap.frame(text);
       }
+    }
+
+    /** Hands {@code text} to the taps once {@code reply} arrives and is not an error. */
+    static void sentOnceAccepted(
+        String text, java.util.concurrent.CompletableFuture<JsonNode> reply) {
+      if (TAPS.isEmpty()) {
+        return;
+      }
+      reply.thenAccept(
+          r -> {
+            if (!"error".equals(r.path("type").asText())) {
+              for (WireTap tap : TAPS) {
+                tap.sent(text);
+              }
+            }
+          });
     }
   }
 }

@@ -69,6 +69,13 @@ public final class SpecTap implements WireTap {
     }
   }
 
+  @Override
+  public void sent(String text) {
+    if (ON) {
+      record(() -> spec().clientFrame(text));
+    }
+  }
+
   private static void record(java.util.function.Supplier<List<String>> check) {
     try {
       CHECKED.incrementAndGet();

@@ -33,6 +33,39 @@ class SpecTapTest {
   }
 
   @Test
+  void acceptedClientFramesAreChecked_rejectedOnesAreNot() throws Exception {
+    try (TestNode node = TestNode.start()) {
+      TestNode.TestUser a = node.newUser("spec");
+      TestNode.TestUser b = node.newUser("spec");
+      try (ChatSocket ws = a.connect()) {
+        String c =
+            ws.sendTo(b.id(), "c1", "hello")
+                .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                .path("conversationId")
+                .asText();
+        SpecTap.drain();
+        // The server ignores a field it does not know; the documents do not name it: drift.
+        com.fasterxml.jackson.databind.node.ObjectNode history =
+            dev.messenger.server.wire.Wire.object()
+                .put("type", "history")
+                .put("ref", "h1")
+                .put("conversationId", c)
+                .put("bogus", 1);
+        assertThat(ws.requestSync(history).path("type").asText()).isEqualTo("history");
+        // A frame the server refuses is a test of bad input, not a client's drift.
+        com.fasterxml.jackson.databind.node.ObjectNode bad =
+            dev.messenger.server.wire.Wire.object().put("type", "history").put("ref", "h2");
+        assertThat(ws.requestSync(bad).path("type").asText()).isEqualTo("error");
+      }
+    }
+    assertThat(SpecTap.drain())
+        .singleElement()
+        .asString()
+        .startsWith("client frame history")
+        .contains("bogus");
+  }
+
+  @Test
   void framesThatDriftAreReported() {
     Spec spec = new Spec();
     assertThat(
