@@ -110,6 +110,41 @@ class BeforeSendHookE2ETest {
   }
 
   @Test
+  void manyConnections_manySendsAtOnce_allStored() throws Exception {
+    try (HookReceiver hook = new HookReceiver(SECRET);
+        TestNode node = node(hook.url(), FailMode.OPEN)) {
+      var bob = node.newUser("bs_many_b");
+      List<ChatSocket> sockets = new ArrayList<>();
+      List<String> conversations = new ArrayList<>();
+      List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+      try {
+        for (int u = 0; u < 20; u++) {
+          var user = node.newUser("bs_many_" + u);
+          conversations.add(user.http().openDirect(bob.id()).id());
+          sockets.add(user.connect());
+        }
+        long start = System.nanoTime();
+        // 200 at once: under the 256 hook calls a node allows in flight.
+        for (int i = 0; i < 10; i++) {
+          for (int u = 0; u < sockets.size(); u++) {
+            replies.add(sockets.get(u).send(conversations.get(u), "m-" + i, "many " + i));
+          }
+        }
+        for (CompletableFuture<JsonNode> r : replies) {
+          JsonNode frame = r.get(30, TimeUnit.SECONDS);
+          assertThat(frame.path("type").asText()).as(frame.toString()).isEqualTo("sent");
+        }
+        System.out.printf(
+            "200 hooked sends on 20 sockets in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+      } finally {
+        sockets.forEach(ChatSocket::close);
+      }
+      assertThat(hook.requests()).hasSize(200);
+      assertThat(hook.badSignatures()).isEmpty();
+    }
+  }
+
+  @Test
   void timeout_failClosed_isUnavailable_andStoresNothing() throws Exception {
     try (HookReceiver hook = new HookReceiver(SECRET);
         TestNode node = node(hook.url(), FailMode.CLOSED)) {
