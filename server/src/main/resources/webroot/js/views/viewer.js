@@ -19,7 +19,7 @@ function pictures(c) {
 }
 
 function button(label, testid, name, fn) {
-  return h('button', { type: 'button', class: `viewer-btn viewer-${name}`, testid, 'aria-label': label, title: label, on: { click: fn } }, icon(name));
+  return h('button', { type: 'button', class: `viewer-btn ${testid}`, testid, 'aria-label': label, title: label, on: { click: fn } }, icon(name));
 }
 
 function build() {
