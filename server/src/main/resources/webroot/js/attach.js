@@ -136,6 +136,7 @@ export class Attachments {
   progress(pct, text) {
     const bar = this.tray.querySelector('.upload-progress');
     bar.hidden = pct === null;
+    this.tray.classList.toggle('uploading', pct !== null);
     if (pct !== null) bar.setAttribute('value', String(Math.round(pct)));
     this.tray.querySelector('.attach-status').textContent = text || '';
   }

@@ -77,7 +77,7 @@ function player(app, a) {
   if (!audio) return el;
   const voice = isVoice(a);
   return h('div', { class: `att-audio${voice ? ' voice' : ''}`, testid: voice ? 'voice-message' : 'attachment-audio' },
-    h('span', { class: 'att-audio-label' }, voice ? '🎤 Voice message' : (a.name || 'Audio')), el);
+    h('span', { class: 'att-audio-label' }, voice ? [icon('mic'), 'Voice message'] : (a.name || 'Audio')), el);
 }
 
 function fileCard(app, a) {

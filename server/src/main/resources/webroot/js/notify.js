@@ -3,7 +3,8 @@
 // asked only when the user presses "Turn on notifications" in the bell panel, never at start.
 // Choices are kept in localStorage ("messenger.notify": "off" to silence; "messenger.sound": "1").
 
-import { $, h, clear, icon } from './dom.js';
+import { h, clear, icon } from './dom.js';
+import { enablePush } from './push.js';
 
 const NOTIFY_KEY = 'messenger.notify';
 const SOUND_KEY = 'messenger.sound';
@@ -121,6 +122,8 @@ export class Notifier {
     }
     save(NOTIFY_KEY, 'on');
     this.render();
+    // Allowed now: also subscribe to Web Push for when no tab is open.
+    if (Notification.permission === 'granted' && this.app.client) enablePush(this.app.client.api);
   }
 
   /** A new message from someone else in an unmuted chat (chats.js announce). */

@@ -232,7 +232,9 @@ export class MessagesView {
       }
     }
     for (const p of entries) {
-      const m = { seq: null, senderId: this.app.store.me, ts: p.ts, kind: 'text', body: p.body, clientId: p.clientId, replyTo: p.replyTo };
+      const files = p.attachments && p.attachments.length;
+      const body = p.body || (files ? `📎 ${files === 1 ? 'File' : `${files} files`}` : '');
+      const m = { seq: null, senderId: this.app.store.me, ts: p.ts, kind: 'text', body, clientId: p.clientId, replyTo: p.replyTo };
       const li = messageRow(this.app, c, m, { grouped: false, pending: p, handlers: this.handlers });
       const old = this.pendingRows.get(p.clientId);
       if (old && old.className === li.className) continue;

@@ -318,13 +318,31 @@ class WebFilesTest {
     assertThat(got.headers().firstValue("Content-Disposition").orElse(""))
         .matches("inline; filename=\"voice-\\d{8}-\\d{6}\\.webm\".*");
     assertThat(got.body().length).isGreaterThan(1000);
+    // The picture for the README (-Dmessenger.screenshot.files=PATH): a picture with a caption,
+    // a file card and the voice message.
+    MediaView pic = bob.http().uploadMedia(MediaSamples.png(640, 360), "image/png", "harbour.png");
+    MediaView pdf =
+        bob.http().uploadMedia(MediaSamples.pdf(), "application/pdf", "Ferry tickets.pdf");
+    bob.http().postMessage(c, "s-1", "The harbour this morning", List.of(pic.id()));
+    bob.http().postMessage(c, "s-2", "and the tickets", List.of(pdf.id()));
+    WebElement tickets = waitMessage(browser, "and the tickets");
+    WebElement harbour = waitMessage(browser, "The harbour this morning");
+    waitUntil(
+        browser,
+        d -> byTestIdIn(harbour, "attachment-image").getAttribute("src").startsWith("blob:"));
+    assertThat(byTestIdIn(tickets, "file-name").getText()).isEqualTo("Ferry tickets.pdf");
+    shot("files-desktop.png");
+    String publish = System.getProperty("messenger.screenshot.files");
+    if (publish != null) {
+      Files.write(Path.of(publish), browser.getScreenshotAs(OutputType.BYTES));
+    }
     // Recording and cancelling sends nothing.
     click(browser, "voice-button");
     waitUntil(browser, d -> byTestId(d, "voice-bar").isDisplayed());
     click(browser, "voice-cancel");
     waitUntil(browser, d -> byTestId(d, "composer-input").isDisplayed());
     Thread.sleep(500);
-    assertThat(bob.http().history(c, null, null, null).messages()).hasSize(1);
+    assertThat(bob.http().history(c, null, null, null).messages()).hasSize(3);
   }
 
   @Test
