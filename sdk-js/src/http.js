@@ -1,6 +1,7 @@
 // The HTTP API of PROTOCOL.md section 2 and the version 2 additions (sections 4-8).
 
 import { MessengerError } from './errors.js';
+import { xhrUpload, uploadQuery } from './upload.js';
 
 /** @typedef {import('./types.js').User} User */
 /** @typedef {import('./types.js').Session} Session */
@@ -236,13 +237,34 @@ export class HttpApi {
   // ---- media ----
 
   /**
-   * Uploads bytes (a Blob, ArrayBuffer or Uint8Array) with their type.
+   * Uploads bytes (a Blob, ArrayBuffer or Uint8Array) with their type. With `options.name` the
+   * server keeps the file name (media objects carry it; downloads are saved under it). With
+   * `options.onProgress` (and XMLHttpRequest available, as in browsers) progress is reported while
+   * the bytes go out; `options.signal` cancels (code `aborted`).
    * @param {Blob | ArrayBuffer | Uint8Array} bytes
    * @param {string} mime
+   * @param {import('./upload.js').UploadOptions} [options]
    * @returns {Promise<Media>}
    */
-  uploadMedia(bytes, mime) {
-    return this.raw('POST', '/media', { Accept: 'application/json', 'Content-Type': mime || 'application/octet-stream' }, bytes);
+  async uploadMedia(bytes, mime, options = {}) {
+    /** @type {Record<string, string>} */
+    const headers = { Accept: 'application/json', 'Content-Type': mime || 'application/octet-stream' };
+    const path = `/media${uploadQuery(options)}`;
+    if ((options.onProgress || options.signal) && typeof XMLHttpRequest !== 'undefined') {
+      if (this.token) headers.Authorization = `Bearer ${this.token}`;
+      try {
+        return await xhrUpload(`${this.baseUrl}/api/v1${path}`, headers, bytes, options);
+      } catch (e) {
+        if (e instanceof MessengerError && e.status === 401 && this.onUnauthorized) this.onUnauthorized();
+        throw e;
+      }
+    }
+    const media = await this.raw('POST', path, headers, bytes);
+    if (options.onProgress) {
+      const n = typeof Blob !== 'undefined' && bytes instanceof Blob ? bytes.size : /** @type {ArrayBuffer} */ (bytes).byteLength;
+      options.onProgress(n, n);
+    }
+    return media;
   }
 
   /**

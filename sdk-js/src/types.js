@@ -23,6 +23,7 @@
  * @property {string} mime
  * @property {number} size bytes
  * @property {string} sha256 lower-case hex
+ * @property {string | null} [name] the file name given at upload, null if none
  */
 
 /**

@@ -78,4 +78,15 @@ test('media: upload bytes, send them, read them back', async () => {
   assert.deepEqual(bytes, png);
   const bob = await node.user('mediab');
   await assert.rejects(bob.api.media(media.id), (e) => e.code === 'not_found');
+  assert.equal(media.name, null);
+});
+
+test('media: a file name is kept, progress is reported, a bad name is refused', async () => {
+  const alice = await node.user('medianame');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const seen = [];
+  const media = await alice.api.uploadMedia(png, 'image/png', { name: 'été #1.png', onProgress: (sent, total) => seen.push([sent, total]) });
+  assert.equal(media.name, 'été #1.png');
+  assert.deepEqual(seen[seen.length - 1], [png.length, png.length]);
+  await assert.rejects(alice.api.uploadMedia(png, 'image/png', { name: 'a/b.png' }), (e) => e.code === 'bad_request' && e.status === 400);
 });

@@ -150,12 +150,16 @@ export class HttpApi {
     /** Who (besides the sender) has the message delivered and read. @param {string} id @param {number} seq @returns {Promise<ReadBy>} */
     receipts(id: string, seq: number): Promise<ReadBy>;
     /**
-     * Uploads bytes (a Blob, ArrayBuffer or Uint8Array) with their type.
+     * Uploads bytes (a Blob, ArrayBuffer or Uint8Array) with their type. With `options.name` the
+     * server keeps the file name (media objects carry it; downloads are saved under it). With
+     * `options.onProgress` (and XMLHttpRequest available, as in browsers) progress is reported while
+     * the bytes go out; `options.signal` cancels (code `aborted`).
      * @param {Blob | ArrayBuffer | Uint8Array} bytes
      * @param {string} mime
+     * @param {import('./upload.js').UploadOptions} [options]
      * @returns {Promise<Media>}
      */
-    uploadMedia(bytes: Blob | ArrayBuffer | Uint8Array, mime: string): Promise<Media>;
+    uploadMedia(bytes: Blob | ArrayBuffer | Uint8Array, mime: string, options?: import("./upload.js").UploadOptions): Promise<Media>;
     /**
      * The bytes of a media object (or its thumbnail) as a Blob.
      * @param {string} id

@@ -30,6 +30,10 @@ export type Media = {
      * lower-case hex
      */
     sha256: string;
+    /**
+     * the file name given at upload, null if none
+     */
+    name?: string | null | undefined;
 };
 export type Reaction = {
     emoji: string;

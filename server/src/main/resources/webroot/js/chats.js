@@ -301,6 +301,7 @@ export class Chats {
 
   announce(c, m) {
     if (m.kind !== 'text' || c.muted) return;
+    this.store.emit('incoming', { c, m }); // system notifications (notify.js)
     const who = this.ctx.people.name(m.senderId);
     if (c === this.store.active() && document.visibilityState === 'visible') {
       this.store.emit('announce', `${who}: ${m.body}`);

@@ -1,6 +1,8 @@
 // Web Push (PROTOCOL.md "Push"): registers the service worker, subscribes with
 // the server's VAPID key and stores the subscription on this device. Does
-// nothing where the browser has no push support or the user says no.
+// nothing where the browser has no push support or the user has not allowed
+// notifications: permission is asked only from the bell button (notify.js),
+// which then calls this again.
 
 function keyBytes(b64url) {
   const b64 = b64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64url.length % 4)) % 4);
@@ -11,7 +13,6 @@ export async function enablePush(api) {
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !window.isSecureContext) return;
   try {
     const reg = await navigator.serviceWorker.register('/sw.js');
-    if (Notification.permission === 'default') await Notification.requestPermission();
     if (Notification.permission !== 'granted') return;
     const { key } = await api.request('GET', '/push/vapid-public-key');
     let sub = await reg.pushManager.getSubscription();

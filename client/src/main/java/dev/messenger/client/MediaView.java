@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param mime the type the server detected from the content
  * @param size length in bytes
  * @param sha256 SHA-256 of the content, lower-case hex
+ * @param name the file name given at upload, or null
  */
-public record MediaView(String id, String mime, long size, String sha256) {
+public record MediaView(String id, String mime, long size, String sha256, String name) {
 
   /** Reads a media object. */
   public static MediaView fromJson(JsonNode node) {
@@ -19,6 +20,7 @@ public record MediaView(String id, String mime, long size, String sha256) {
         Json.text(node, "id"),
         Json.text(node, "mime"),
         Json.number(node, "size"),
-        Json.text(node, "sha256"));
+        Json.text(node, "sha256"),
+        Json.text(node, "name"));
   }
 }

@@ -223,8 +223,17 @@ public final class MessengerClient {
    * {@code contentType} (may be null) only refines it.
    */
   public MediaView uploadMedia(Path file, String contentType) {
+    return uploadMedia(file, contentType, null);
+  }
+
+  /**
+   * As {@link #uploadMedia(Path, String)}, keeping {@code name} (null: none) as the media's file
+   * name ({@code ?name=}; the server refuses control characters, {@code /} and over 255 characters
+   * with {@code bad_request}).
+   */
+  public MediaView uploadMedia(Path file, String contentType, String name) {
     try {
-      return uploadMedia(HttpRequest.BodyPublishers.ofFile(file), contentType);
+      return uploadMedia(HttpRequest.BodyPublishers.ofFile(file), contentType, name);
     } catch (FileNotFoundException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -232,12 +241,18 @@ public final class MessengerClient {
 
   /** Uploads bytes ({@code POST /media}); see {@link #uploadMedia(Path, String)}. */
   public MediaView uploadMedia(byte[] bytes, String contentType) {
-    return uploadMedia(HttpRequest.BodyPublishers.ofByteArray(bytes), contentType);
+    return uploadMedia(HttpRequest.BodyPublishers.ofByteArray(bytes), contentType, null);
   }
 
-  private MediaView uploadMedia(HttpRequest.BodyPublisher body, String contentType) {
+  /** Uploads bytes with a file name; see {@link #uploadMedia(Path, String, String)}. */
+  public MediaView uploadMedia(byte[] bytes, String contentType, String name) {
+    return uploadMedia(HttpRequest.BodyPublishers.ofByteArray(bytes), contentType, name);
+  }
+
+  private MediaView uploadMedia(HttpRequest.BodyPublisher body, String contentType, String name) {
+    String q = name == null ? "" : "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     HttpRequest.Builder req =
-        HttpRequest.newBuilder(URI.create(stripSlash(baseUri.toString()) + API + "/media"))
+        HttpRequest.newBuilder(URI.create(stripSlash(baseUri.toString()) + API + "/media" + q))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", contentType == null ? "application/octet-stream" : contentType)
             .POST(body);

@@ -134,7 +134,8 @@ final class EventCodec {
                     .put("id", x.id())
                     .put("mime", x.mime())
                     .put("size", x.size())
-                    .put("sha256", x.sha256()));
+                    .put("sha256", x.sha256())
+                    .put("name", x.name()));
     if (m.event() != null) {
       o.putObject("e")
           .put("action", m.event().action().wire())
@@ -204,7 +205,8 @@ final class EventCodec {
                         text(x, "id"),
                         text(x, "mime"),
                         x.path("size").asLong(),
-                        text(x, "sha256"))));
+                        text(x, "sha256"),
+                        text(x, "name"))));
     JsonNode e = o.get("e");
     SystemEvent event =
         e == null || e.isNull()

@@ -1,6 +1,6 @@
 // The composer: typing, Enter to send, a reply or an edit in progress, @mention completion from
 // the member list, and a counter near the length limit (an over-long text is not sent and
-// stays in the box).
+// stays in the box). With files in the tray (attach.js) the text is their caption.
 
 import { $, h, clear } from '../dom.js';
 import { MAX_MESSAGE_CHARS } from '../actions.js';
@@ -134,6 +134,20 @@ export class Composer {
         this.cancel();
       } catch (e) {
         this.views.toast(`Could not edit: ${errorText(e)}`);
+      }
+      input.focus();
+      return;
+    }
+    const tray = this.views.attachments;
+    if (tray && tray.count()) {
+      // The text is the caption of the files in the tray.
+      if (tray.busy) return;
+      const replyTo = this.replyTo;
+      if (await tray.send(text, { replyTo })) {
+        input.value = '';
+        this.cancel();
+        this.autoGrow();
+        this.counter();
       }
       input.focus();
       return;

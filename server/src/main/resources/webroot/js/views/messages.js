@@ -18,6 +18,7 @@ export class MessagesView {
     this.rows = new Map(); // seq -> li
     this.pendingRows = new Map(); // clientId -> li
     this.unreadFrom = 0; // the divider goes above this seq
+    this.newBelow = 0; // messages from others that arrived while scrolled up (on the jump button)
   }
 
   get list() {
@@ -53,6 +54,7 @@ export class MessagesView {
     sc.scrollTop = sc.scrollHeight;
     this.stickToBottom = true;
     $('jump-latest').hidden = true;
+    this.countBelow(0);
     const c = this.app.store.active();
     if (c) this.app.acks.markReadIfVisible(c, this.visibleTop(c));
   }
@@ -80,6 +82,7 @@ export class MessagesView {
   /** Rebuilds for the open chat (a new chat, or after "clear"). */
   reset(c) {
     clear(this.list);
+    this.countBelow(0);
     this.rows.clear();
     this.pendingRows.clear();
     this.convId = c ? c.id : null;
@@ -193,7 +196,10 @@ export class MessagesView {
     for (const seq of e.updated || []) this.replace(c, seq);
     if (!e.older && e.added && e.added.length) {
       if (wasAtBottom || e.added.every((m) => m.senderId === this.app.store.me)) this.toBottom();
-      else $('jump-latest').hidden = false;
+      else {
+        $('jump-latest').hidden = false;
+        this.countBelow(this.newBelow + e.added.filter((m) => m.kind === 'text' && m.senderId !== this.app.store.me).length);
+      }
     }
     this.fillViewport(c);
   }
@@ -226,7 +232,9 @@ export class MessagesView {
       }
     }
     for (const p of entries) {
-      const m = { seq: null, senderId: this.app.store.me, ts: p.ts, kind: 'text', body: p.body, clientId: p.clientId, replyTo: p.replyTo };
+      const files = p.attachments && p.attachments.length;
+      const body = p.body || (files ? `📎 ${files === 1 ? 'File' : `${files} files`}` : '');
+      const m = { seq: null, senderId: this.app.store.me, ts: p.ts, kind: 'text', body, clientId: p.clientId, replyTo: p.replyTo };
       const li = messageRow(this.app, c, m, { grouped: false, pending: p, handlers: this.handlers });
       const old = this.pendingRows.get(p.clientId);
       if (old && old.className === li.className) continue;
@@ -236,6 +244,15 @@ export class MessagesView {
     }
     this.status(c);
     if (entries.length && this.stickToBottom !== false) this.toBottom();
+  }
+
+  /** Shows how many new messages are below on the "jump to newest" button (0: none). */
+  countBelow(n) {
+    this.newBelow = n;
+    const b = $('jump-latest');
+    b.dataset.count = String(n);
+    b.textContent = n ? `↓ ${n > 99 ? '99+' : n}` : '↓';
+    b.setAttribute('aria-label', n ? `Jump to latest messages, ${n} new` : 'Jump to latest messages');
   }
 
   updateTicks(c) {

@@ -4,7 +4,10 @@
 
 import { $, h, icon } from '../dom.js';
 import { displayName, paintAvatar } from '../format.js';
-import { installMedia } from '../media.js';
+import { Attachments } from '../attach.js';
+import { Voice } from '../voice.js';
+import { Notifier } from '../notify.js';
+import { EmojiPicker } from './emoji.js';
 import { AuthView } from './auth.js';
 import { ListView } from './list.js';
 import { ChatView } from './chat.js';
@@ -51,7 +54,13 @@ export class Views {
     $('chat-menu-button').appendChild(icon('more'));
     $('logout').addEventListener('click', () => this.app.logout());
     for (const v of [this.auth, this.list, this.chat, this.composer, this.menu, this.dialogs, this.messages, this.search, this.pages]) v.wire();
-    installMedia(this.app, this);
+    this.attachments = new Attachments(this.app, this);
+    this.attachments.install();
+    new EmojiPicker(this).install();
+    this.voice = new Voice(this.app, this);
+    this.voice.install();
+    this.notifier = new Notifier(this.app, this);
+    this.notifier.install();
     document.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       if (document.querySelector('dialog[open]')) return;
@@ -112,6 +121,8 @@ export class Views {
     this.menu.close();
     this.chat.open(c);
     this.composer.reset();
+    if (this.attachments && !this.attachments.busy) this.attachments.cancel();
+    if (this.voice) this.voice.abandon();
     this.messages.reset(c);
     this.render();
     // keyboard users land in the composer; on touch screens do not pop the keyboard up

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link MediaCatalog} on SQL (tables {@code media} and {@code message_media}, migration V2);
- * writes go through the {@link GroupCommitWriter}. Thread-safe.
+ * {@link MediaCatalog} on SQL (tables {@code media} and {@code message_media}, migrations V2 and
+ * V10); writes go through the {@link GroupCommitWriter}. Thread-safe.
  */
 public final class JdbcMediaCatalog implements MediaCatalog {
-  static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at";
+  static final String COLUMNS = "id, owner_id, mime, size, sha256, storage_key, created_at, name";
 
   private final Database db;
 
@@ -37,14 +37,15 @@ public final class JdbcMediaCatalog implements MediaCatalog {
               }
               Sql.update(
                   c,
-                  "INSERT INTO media (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO media (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   m.id(),
                   m.ownerId(),
                   m.mime(),
                   m.size(),
                   m.sha256(),
                   m.storageKey(),
-                  m.createdAt());
+                  m.createdAt(),
+                  m.name());
               return m;
             });
   }
@@ -103,6 +104,7 @@ public final class JdbcMediaCatalog implements MediaCatalog {
         rs.getLong(4),
         rs.getString(5),
         rs.getString(6),
-        rs.getLong(7));
+        rs.getLong(7),
+        rs.getString(8));
   }
 }

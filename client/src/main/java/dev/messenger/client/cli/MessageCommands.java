@@ -88,7 +88,12 @@ final class MessageCommands {
       Cli.Session s = cli.session();
       ConversationView c = Targets.conversation(s.client(), recipient(), group);
       List<String> attachments =
-          file == null ? List.of() : List.of(s.client().uploadMedia(file, guessType(file)).id());
+          file == null
+              ? List.of()
+              : List.of(
+                  s.client()
+                      .uploadMedia(file, guessType(file), file.getFileName().toString())
+                      .id());
       OutgoingMessage out =
           OutgoingMessage.text(c.id(), UUID.randomUUID().toString(), text())
               .withAttachments(attachments);

@@ -66,6 +66,17 @@ public final class Media implements AttachmentResolver {
    */
   public CompletableFuture<MediaInfo> register(
       String ownerId, Path content, long size, String sha256, String mime) {
+    return register(ownerId, content, size, sha256, mime, null);
+  }
+
+  /**
+   * As {@link #register(String, Path, long, String, String)}, with the file name the uploader gave
+   * (already checked by {@link MediaNames#check}; null for none). When the owner uploaded the same
+   * bytes before, the earlier record (and its name) is returned: identical bytes are one media
+   * object per owner, and a message carries the name the media object had when it was sent.
+   */
+  public CompletableFuture<MediaInfo> register(
+      String ownerId, Path content, long size, String sha256, String mime, String name) {
     if (!MediaTypes.allowed(mime)) {
       throw MessengerException.badRequest(
           "only images, audio, video and PDF can be uploaded, not " + MediaTypes.base(mime));
@@ -91,7 +102,14 @@ public final class Media implements AttachmentResolver {
     }
     return catalog.add(
         new MediaInfo(
-            Ids.newId("md"), ownerId, MediaTypes.base(mime), size, sha256, key, clock.millis()));
+            Ids.newId("md"),
+            ownerId,
+            MediaTypes.base(mime),
+            size,
+            sha256,
+            key,
+            clock.millis(),
+            name));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param sha256 SHA-256 of the content, lower-case hex
  * @param storageKey where the bytes are in the {@link MediaStore}; identical bytes share one key
  * @param createdAt upload time, ms since the epoch
+ * @param name the file name given at upload (see {@link MediaNames}), or null if none
  */
 public record MediaInfo(
     String id,
@@ -21,7 +22,20 @@ public record MediaInfo(
     long size,
     String sha256,
     String storageKey,
-    long createdAt) {
+    long createdAt,
+    String name) {
+
+  /** A record without a file name. */
+  public MediaInfo(
+      String id,
+      String ownerId,
+      String mime,
+      long size,
+      String sha256,
+      String storageKey,
+      long createdAt) {
+    this(id, ownerId, mime, size, sha256, storageKey, createdAt, null);
+  }
 
   /**
    * @throws NullPointerException if a text field is null
@@ -40,6 +54,6 @@ public record MediaInfo(
 
   /** The media object a message carries. */
   public Attachment attachment() {
-    return new Attachment(id, mime, size, sha256);
+    return new Attachment(id, mime, size, sha256, name);
   }
 }

@@ -7,6 +7,7 @@ import dev.messenger.core.media.Media;
 import dev.messenger.core.media.MediaInfo;
 import dev.messenger.core.media.MediaStore;
 import dev.messenger.server.media.ByteRange;
+import dev.messenger.server.media.ContentDisposition;
 import dev.messenger.server.media.Thumbnails;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,7 +35,7 @@ final class MediaDownload {
   private static final int CHUNK = 64 * 1024;
 
   /** What to send: a store key, its type, its length and an entity tag. */
-  private record Target(String key, String mime, long size, String etag) {}
+  private record Target(String key, String mime, long size, String etag, String disposition) {}
 
   private MediaDownload() {}
 
@@ -74,14 +75,19 @@ final class MediaDownload {
     Caller caller = http.caller(token);
     MediaInfo m = media.readable(caller.userId(), id);
     if (!thumb) {
-      return new Target(m.storageKey(), m.mime(), m.size(), m.sha256());
+      return new Target(
+          m.storageKey(),
+          m.mime(),
+          m.size(),
+          m.sha256(),
+          ContentDisposition.of(m.mime(), m.name(), m.id()));
     }
     try {
       Thumbnails.Thumb t =
           thumbnails
               .thumbnail(m)
               .orElseThrow(() -> MessengerException.notFound("this media has no thumbnail"));
-      return new Target(t.key(), t.mime(), t.size(), m.sha256() + "-t");
+      return new Target(t.key(), t.mime(), t.size(), m.sha256() + "-t", null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -108,6 +114,9 @@ final class MediaDownload {
       res.setStatusCode(200);
     }
     res.putHeader("Content-Type", t.mime());
+    if (t.disposition() != null) {
+      res.putHeader("Content-Disposition", t.disposition());
+    }
     var local = store.localFile(t.key());
     if (local.isPresent()) {
       res.sendFile(local.get().toString(), offset, length);

@@ -6,6 +6,7 @@ import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
 import dev.messenger.core.media.Media;
 import dev.messenger.core.media.MediaInfo;
+import dev.messenger.core.media.MediaNames;
 import dev.messenger.server.media.ContentTypes;
 import dev.messenger.server.wire.Wire;
 import io.vertx.core.Context;
@@ -30,11 +31,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@code POST /api/v1/media} (PROTOCOL.md "Media"): the raw body streams to a file under {@code
  * data-dir/tmp} while its SHA-256 is computed, never held in memory whole; then the type is
- * detected from the content and the media registered. A {@code Content-Length} over {@code
- * max-media-bytes}, or a body that grows past it, is answered 413 at once and the connection closed
- * (the rest of the body is not read; over HTTP/2 only the stream ends). The request is paused until
- * the token is checked; a client that sent {@code Expect: 100-continue} gets {@code 100 Continue}
- * only then, so a refused upload is not sent at all.
+ * detected from the content and the media registered, with the file name of the optional {@code
+ * name} query parameter (checked by {@link MediaNames}; a bad one is answered 400 before the body
+ * is read). A {@code Content-Length} over {@code max-media-bytes}, or a body that grows past it, is
+ * answered 413 at once and the connection closed (the rest of the body is not read; over HTTP/2
+ * only the stream ends). The request is paused until the token is checked; a client that sent
+ * {@code Expect: 100-continue} gets {@code 100 Continue} only then, so a refused upload is not sent
+ * at all.
  *
  * <p>Threading: the body handlers run on the request's event loop; authentication, detection and
  * storage on the worker pool. One instance per request; not thread-safe.
@@ -54,6 +57,7 @@ final class MediaUpload {
   private AsyncFile file;
   private long received;
   private boolean done;
+  private String name;
 
   /**
    * @param http authenticates the caller and provides the worker pool
@@ -89,6 +93,12 @@ final class MediaUpload {
         fail(MessengerException.badRequest("bad Content-Length"), true);
         return;
       }
+    }
+    try {
+      name = MediaNames.check(req.getParam("name"));
+    } catch (MessengerException e) {
+      fail(e, true);
+      return;
     }
     String token = Http.bearer(req.getHeader("Authorization"));
     CompletableFuture.supplyAsync(() -> http.caller(token), http.workers())
@@ -193,7 +203,7 @@ final class MediaUpload {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return media.register(caller.userId(), tmp, size, digest, mime);
+    return media.register(caller.userId(), tmp, size, digest, mime, name);
   }
 
   private void answer(MediaInfo m, Throwable err) {
@@ -210,7 +220,8 @@ final class MediaUpload {
                     .put("id", m.id())
                     .put("mime", m.mime())
                     .put("size", m.size())
-                    .put("sha256", m.sha256())));
+                    .put("sha256", m.sha256())
+                    .put("name", m.name())));
   }
 
   private void tooLarge() {

@@ -15,12 +15,15 @@ import org.apache.tika.mime.MimeTypes;
 /**
  * Detects the type of an upload from its content (magic bytes) with Apache Tika's {@link MimeTypes}
  * (PROTOCOL.md "Media"). The declared {@code Content-Type} only refines what the bytes say (e.g. an
- * MP4 container declared {@code audio/mp4}); it never replaces it, so a text file sent as {@code
- * image/png} is still text. Stateless and thread-safe; reads at most the first few KiB of the file.
+ * MP4 container declared {@code audio/mp4}, a WebM one declared {@code audio/webm}); it never
+ * replaces it, so a text file sent as {@code image/png} is still text. Stateless and thread-safe;
+ * reads at most the first few KiB of the file.
  */
 public final class ContentTypes {
   private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
   private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
+  private static final java.util.Set<String> MATROSKA =
+      java.util.Set.of("video/webm", "video/x-matroska", "application/x-matroska");
 
   private ContentTypes() {}
 
@@ -43,6 +46,11 @@ public final class ContentTypes {
     }
     String hinted = MediaTypes.base(declared);
     if (type.equals("video/mp4") && hinted.equals("audio/mp4")) {
+      return hinted;
+    }
+    if (MATROSKA.contains(type) && (hinted.equals("audio/webm") || hinted.equals("video/webm"))) {
+      // WebM is Matroska; Tika calls a browser's MediaRecorder output (a voice message: Opus in
+      // WebM, declared audio/webm) application/x-matroska.
       return hinted;
     }
     Metadata hint = new Metadata();

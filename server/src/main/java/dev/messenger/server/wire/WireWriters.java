@@ -126,13 +126,17 @@ final class WireWriters {
     g.writeEndArray();
   }
 
-  /** A media object (PROTOCOL.md "Media"): {@code {"id", "mime", "size", "sha256"}}. */
+  /**
+   * A media object (PROTOCOL.md "Media"): {@code {"id", "mime", "size", "sha256", "name"}}, the
+   * name null when the upload had none.
+   */
   static void media(JsonGenerator g, Attachment a) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", a.id());
     g.writeStringField("mime", a.mime());
     g.writeNumberField("size", a.size());
     g.writeStringField("sha256", a.sha256());
+    g.writeStringField("name", a.name());
     g.writeEndObject();
   }
 

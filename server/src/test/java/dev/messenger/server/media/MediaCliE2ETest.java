@@ -66,5 +66,14 @@ class MediaCliE2ETest {
         .isEqualTo(MediaSamples.pdf());
     assertThat(bobClient.downloadMedia(messages.get(1).attachments().get(0), false))
         .isEqualTo(Files.readAllBytes(png));
+    // The file's name travels with it: a download saves as notes.pdf.
+    var got =
+        MediaHttp.get(
+            node,
+            bobClient.token(),
+            "/api/v1/media/" + messages.get(0).attachments().get(0),
+            b -> b);
+    assertThat(got.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"notes.pdf\"; filename*=UTF-8''notes.pdf");
   }
 }

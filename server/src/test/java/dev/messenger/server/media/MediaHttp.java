@@ -27,8 +27,14 @@ final class MediaHttp {
   static HttpResponse<String> post(
       TestNode node, String token, HttpRequest.BodyPublisher body, String contentType)
       throws Exception {
+    return postTo(node, token, "/api/v1/media", body, contentType);
+  }
+
+  static HttpResponse<String> postTo(
+      TestNode node, String token, String path, HttpRequest.BodyPublisher body, String contentType)
+      throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(node.uri() + "/api/v1/media"))
+        HttpRequest.newBuilder(URI.create(node.uri() + path))
             .header("Content-Type", contentType)
             .POST(body);
     if (token != null) {

@@ -52,6 +52,11 @@ final class BrowserSupport {
 
   /** A headless browser window of this size with a fresh profile under {@code tempDir}. */
   static ChromeDriver start(Path tempDir, int width, int height) {
+    return start(tempDir, width, height, new String[0]);
+  }
+
+  /** As {@link #start(Path, int, int)}, with more Chromium switches (e.g. a fake microphone). */
+  static ChromeDriver start(Path tempDir, int width, int height, String... extra) {
     try {
       ChromeOptions o = new ChromeOptions();
       if (Files.isExecutable(CHROMIUM)) {
@@ -69,6 +74,7 @@ final class BrowserSupport {
           "--no-first-run",
           "--user-data-dir=" + Files.createTempDirectory(tempDir, "chrome"),
           "--window-size=" + width + "," + height);
+      o.addArguments(extra);
       o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
       ChromeDriverService service =
           new ChromeDriverService.Builder()
@@ -92,6 +98,22 @@ final class BrowserSupport {
     type(d, "auth-password", PASSWORD);
     click(d, "auth-submit");
     waitUntil(d, x -> displayName.equals(byTestId(x, "me-name").getText()));
+    waitUntil(d, x -> "online".equals(byTestId(x, "conn-status").getAttribute("data-state")));
+  }
+
+  /** Opens the client signed in as {@code u} (its session put in localStorage), at {@code hash}. */
+  static void signIn(
+      ChromeDriver d, String base, dev.messenger.server.TestNode.TestUser u, String hash) {
+    d.get(base);
+    js(d)
+        .executeScript(
+            "localStorage.setItem('messenger.session', JSON.stringify(arguments[0]));",
+            Map.of(
+                "token", u.http().token(),
+                "userId", u.id(),
+                "deviceId", u.deviceId(),
+                "username", u.username()));
+    d.get(base + "?signed-in" + hash);
     waitUntil(d, x -> "online".equals(byTestId(x, "conn-status").getAttribute("data-state")));
   }
 

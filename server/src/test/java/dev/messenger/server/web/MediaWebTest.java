@@ -117,6 +117,9 @@ class MediaWebTest {
     Path file = Files.write(Files.createTempFile("photo", ".png"), MediaSamples.png(60, 40));
     browser.executeScript("document.querySelector('[data-testid=attach-input]').hidden = false;");
     browser.findElement(By.cssSelector("[data-testid=attach-input]")).sendKeys(file.toString());
+    // The file waits in the tray (a preview) until Send.
+    wait.until(d -> browser.findElements(By.cssSelector("[data-testid=attach-item]")).size() == 1);
+    browser.findElement(By.cssSelector("[data-testid=send-button]")).click();
     wait.until(
         d -> browser.findElements(By.cssSelector("[data-testid=attachment-image]")).size() == 2);
     List<MessageView> history = alice.http().history(c, null, null, null).messages();
