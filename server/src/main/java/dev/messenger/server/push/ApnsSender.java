@@ -1,12 +1,5 @@
 package dev.messenger.server.push;
 
-import com.eatthepath.pushy.apns.ApnsClient;
-import com.eatthepath.pushy.apns.ApnsClientBuilder;
-import com.eatthepath.pushy.apns.DeliveryPriority;
-import com.eatthepath.pushy.apns.PushNotificationResponse;
-import com.eatthepath.pushy.apns.PushType;
-import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
-import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.core.accounts.Device;
@@ -14,109 +7,140 @@ import dev.messenger.core.push.PushMessage;
 import dev.messenger.core.push.PushResult;
 import dev.messenger.core.push.PushSender;
 import dev.messenger.server.settings.PhonePushSettings;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.security.GeneralSecurityException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link PushSender} for APNs over HTTP/2 with token auth (PROTOCOL.md section 9), by Pushy: the
- * provider token is an ES256 JWT signed with the {@code .p8} key ({@code kid} = {@code
- * apns-key-id}, {@code iss} = {@code apns-team-id}), renewed by Pushy. Each push is an alert
- * ({@code apns-push-type: alert}, priority 10, expiring after 24 h, {@code apns-collapse-id} the
- * conversation) with {@code aps.badge} = the recipient's total unread count, {@code
- * aps.mutable-content} 1 (a notification service extension may fetch and show the message), an
- * alert as the preview allows, and the ids beside {@code aps}. One Pushy client per APNs host
- * (production or sandbox by the device's {@code environment}, or {@code apns-endpoint} for all),
- * made on first use. Answers: accepted sent; 410, {@code BadDeviceToken} or {@code Unregistered}
- * expired (the token is deleted); 429 and 5xx retry; others fail with Apple's reason. Thread-safe;
- * never blocks the caller; the future never fails.
+ * {@link PushSender} for APNs over HTTP/2 with token auth (PROTOCOL.md section 9), on the JDK
+ * HttpClient ({@code HTTP_2} over TLS, ALPN h2): {@code POST {base}/3/device/{token}} with {@code
+ * authorization: bearer} a provider token ({@link ApnsProviderToken}, ES256), {@code apns-topic},
+ * {@code apns-push-type: alert}, {@code apns-priority: 10}, {@code apns-expiration} 24 h ahead and
+ * {@code apns-collapse-id} the conversation. The payload has {@code aps.badge} = the recipient's
+ * total unread count, {@code aps.mutable-content} 1 (a notification service extension may fetch and
+ * show the message), an alert as the preview allows, and the ids beside {@code aps}. The base is
+ * {@code apns-endpoint}, or Apple's production or sandbox host by the device's {@code environment}.
+ * Answers: 200 sent; 410, {@code BadDeviceToken} or {@code Unregistered} expired (the token is
+ * deleted); {@code ExpiredProviderToken} renews the provider token and retries; 429 and 5xx retry;
+ * others fail with Apple's reason. Thread-safe; never blocks the caller; the future never fails.
+ *
+ * <p>Pushy (com.eatthepath:pushy 0.15.4) was tried first: on the Netty 4.2 that Vert.x 5 brings its
+ * connections to an HTTP/2 test server failed ("Stream closed before a reply was received"), so the
+ * JDK client is used; it needs no Netty.
  */
-public final class ApnsSender implements PushSender, AutoCloseable {
-  /** Apple's production and sandbox hosts. */
-  static final String PRODUCTION = "https://" + ApnsClientBuilder.PRODUCTION_APNS_HOST;
-
-  static final String SANDBOX = "https://" + ApnsClientBuilder.DEVELOPMENT_APNS_HOST;
-
+public final class ApnsSender implements PushSender {
+  static final String PRODUCTION = "https://api.push.apple.com";
+  static final String SANDBOX = "https://api.sandbox.push.apple.com";
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private static final Set<String> INVALID_TOKEN = Set.of("BadDeviceToken", "Unregistered");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PhonePushSettings settings;
-  private final ApnsSigningKey key;
+  private final ApnsProviderToken tokens;
+  private final HttpClient http;
   private final Clock clock;
-  private final Map<String, ApnsClient> clients = new ConcurrentHashMap<>();
 
-  private ApnsSender(PhonePushSettings settings, ApnsSigningKey key, Clock clock) {
+  private ApnsSender(
+      PhonePushSettings settings, ApnsProviderToken tokens, HttpClient http, Clock clock) {
     this.settings = settings;
-    this.key = key;
+    this.tokens = tokens;
+    this.http = http;
     this.clock = clock;
   }
 
   /**
-   * Reads the {@code .p8} key.
+   * Reads the {@code .p8} key (and the CA file, if set) and makes the HTTP/2 client.
    *
-   * @throws IOException if the key file cannot be read
-   * @throws IllegalArgumentException if it is not an EC P-256 key in PKCS#8 PEM
+   * @throws IOException if a file cannot be read
+   * @throws IllegalArgumentException if the key is not an EC key in PKCS#8 PEM, or the CA file
+   *     holds no certificate
    */
   public static ApnsSender open(PhonePushSettings settings, Clock clock) throws IOException {
-    try {
-      return new ApnsSender(
-          settings,
-          ApnsSigningKey.loadFromPkcs8File(
-              new File(settings.apnsKeyFile()), settings.apnsTeamId(), settings.apnsKeyId()),
-          clock);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          settings.apnsKeyFile() + " is not an APNs .p8 key: " + e.getMessage(), e);
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (!settings.apnsCaFile().isEmpty()) {
+      b.sslContext(Pem.trusting(java.nio.file.Path.of(settings.apnsCaFile())));
     }
+    return new ApnsSender(
+        settings,
+        new ApnsProviderToken(
+            Pem.ecPrivateKey(java.nio.file.Path.of(settings.apnsKeyFile())),
+            settings.apnsKeyId(),
+            settings.apnsTeamId(),
+            clock),
+        b.build(),
+        clock);
   }
 
   @Override
   public CompletableFuture<PushResult> send(
       Device.PushSubscription subscription, PushMessage message) {
-    ApnsClient client;
+    HttpRequest req;
     try {
-      client = client(base(subscription.environment()));
-    } catch (IOException | RuntimeException e) {
+      req =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      base(subscription.environment()) + "/3/device/" + subscription.token()))
+              .timeout(TIMEOUT)
+              .header("authorization", "bearer " + tokens.get())
+              .header("apns-topic", settings.apnsTopic())
+              .header("apns-push-type", "alert")
+              .header("apns-priority", "10")
+              .header(
+                  "apns-expiration",
+                  Long.toString(clock.instant().plus(Duration.ofHours(24)).getEpochSecond()))
+              .header("apns-collapse-id", collapseId(message.conversationId()))
+              .POST(HttpRequest.BodyPublishers.ofString(payload(message)))
+              .build();
+    } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(
-          PushResult.failed("APNs client cannot start: " + e.getMessage()));
+          PushResult.failed("cannot build the APNs request: " + e.getMessage()));
     }
-    SimpleApnsPushNotification n =
-        new SimpleApnsPushNotification(
-            subscription.token(),
-            settings.apnsTopic(),
-            payload(message),
-            clock.instant().plus(Duration.ofHours(24)),
-            DeliveryPriority.IMMEDIATE,
-            PushType.ALERT,
-            collapseId(message.conversationId()));
-    CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> sent =
-        client.sendNotification(n);
-    return sent.handle(
-        (r, e) ->
-            e != null
-                ? new PushResult(PushResult.Outcome.RETRY, 0, null, "no answer: " + e.getMessage())
-                : result(r));
+    return http.sendAsync(req, HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (res, e) ->
+                e != null
+                    ? new PushResult(
+                        PushResult.Outcome.RETRY, 0, null, "no answer: " + e.getMessage())
+                    : result(res));
   }
 
-  private static PushResult result(PushNotificationResponse<?> r) {
-    int status = r.getStatusCode();
-    if (r.isAccepted()) {
+  private PushResult result(HttpResponse<String> res) {
+    int status = res.statusCode();
+    if (status == 200) {
       return new PushResult(PushResult.Outcome.SENT, status, null, null);
     }
-    String reason = r.getRejectionReason().orElse(PushResult.describe(status));
+    String reason = PushResult.describe(status);
+    try {
+      String r = JSON.readTree(res.body()).path("reason").asText("");
+      if (!r.isEmpty()) {
+        reason = r;
+      }
+    } catch (IOException | RuntimeException e) {
+      // No JSON body: keep the status as the reason.
+    }
     if (status == 410 || INVALID_TOKEN.contains(reason)) {
       return new PushResult(PushResult.Outcome.EXPIRED, status, null, reason);
     }
-    PushResult.Outcome o = PushResult.ofStatus(status, null).outcome();
+    if ("ExpiredProviderToken".equals(reason)) {
+      tokens.renew();
+      return new PushResult(PushResult.Outcome.RETRY, status, null, reason);
+    }
+    PushResult.Outcome o = PushResult.ofStatus(status, WebPushSender.retryAfter(res)).outcome();
     return new PushResult(
-        o == PushResult.Outcome.EXPIRED ? PushResult.Outcome.FAILED : o, status, null, reason);
+        o == PushResult.Outcome.EXPIRED ? PushResult.Outcome.FAILED : o,
+        status,
+        WebPushSender.retryAfter(res),
+        reason);
   }
 
   /**
@@ -159,43 +183,5 @@ public final class ApnsSender implements PushSender, AutoCloseable {
       return settings.apnsEndpoint();
     }
     return "sandbox".equals(environment) ? SANDBOX : PRODUCTION;
-  }
-
-  private ApnsClient client(String base) throws IOException {
-    ApnsClient c = clients.get(base);
-    if (c != null) {
-      return c;
-    }
-    synchronized (clients) {
-      c = clients.get(base);
-      if (c == null) {
-        URI uri = URI.create(base);
-        ApnsClientBuilder b =
-            new ApnsClientBuilder()
-                .setApnsServer(
-                    uri.getHost(),
-                    uri.getPort() > 0 ? uri.getPort() : ApnsClientBuilder.DEFAULT_APNS_PORT)
-                .setSigningKey(key)
-                .setConnectionTimeout(Duration.ofSeconds(10));
-        if (!settings.apnsCaFile().isEmpty()) {
-          b.setTrustedServerCertificateChain(new File(settings.apnsCaFile()));
-        }
-        c = b.build();
-        clients.put(base, c);
-      }
-      return c;
-    }
-  }
-
-  /** Closes every client (waits up to 5 s for each). */
-  @Override
-  public void close() {
-    for (ApnsClient c : clients.values()) {
-      try {
-        c.close().get(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // Closing is best effort; pending pushes are dropped anyway.
-      }
-    }
   }
 }

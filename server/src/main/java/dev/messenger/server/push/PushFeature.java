@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  *     listener
  * @param subscriptions sets and clears device subscriptions
  * @param stats counters of push outcomes
- * @param closeables what {@link #close} stops besides the dispatcher (APNs clients, DNS threads)
+ * @param closeables what {@link #close} stops besides the dispatcher (the DNS threads)
  */
 public record PushFeature(
     VapidKeys keys,
@@ -92,10 +92,8 @@ public record PushFeature(
               new FcmAccessTokens(credentials, http, clock),
               http));
     }
-    ApnsSender apns = null;
     if (!phone.apnsKeyFile().isEmpty()) {
-      apns = ApnsSender.open(phone, clock);
-      senders.put(Kind.APNS, apns);
+      senders.put(Kind.APNS, ApnsSender.open(phone, clock));
     }
     RoutingPushSender router = new RoutingPushSender(senders);
     PushStats stats = new PushStats();
@@ -115,14 +113,7 @@ public record PushFeature(
               t.setDaemon(true);
               return t;
             });
-    ApnsSender apnsToClose = apns;
-    AutoCloseable others =
-        () -> {
-          dns.shutdownNow();
-          if (apnsToClose != null) {
-            apnsToClose.close();
-          }
-        };
+    AutoCloseable others = dns::shutdownNow;
     return new PushFeature(
         keys,
         dispatcher,
