@@ -48,6 +48,9 @@ final class FakeFcm implements AutoCloseable {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   final AtomicInteger tokenRequests = new AtomicInteger();
 
+  /** The fake's "now" for checking assertion times, in ms; a test with a fake clock sets it. */
+  volatile java.util.function.LongSupplier now = System::currentTimeMillis;
+
   FakeFcm() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
@@ -114,7 +117,7 @@ final class FakeFcm implements AutoCloseable {
         throw new IllegalArgumentException("bad signature");
       }
       JWTClaimsSet c = jwt.getJWTClaimsSet();
-      long now = System.currentTimeMillis();
+      long now = this.now.getAsLong();
       if (!CLIENT_EMAIL.equals(c.getIssuer())
           || !c.getAudience().contains(origin() + "/token")
           || !FcmAccessTokens.SCOPE.equals(c.getStringClaim("scope"))
