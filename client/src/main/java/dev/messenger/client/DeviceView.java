@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param name the name given at login, or null
  * @param current true for the device whose token made the request
- * @param pushType {@code webpush} (or another push type) when the device has a subscription, else
- *     null
+ * @param pushType {@code webpush}, {@code fcm} or {@code apns} when the device has a subscription,
+ *     or had one that a push service invalidated (then {@code push.active} is false and {@code
+ *     pushLastError} says why; PROTOCOL.md section 9); else null
  * @param pushLastSuccessAt last accepted push, 0 if none
  * @param pushLastError last push failure, or null
  */

@@ -174,19 +174,15 @@ public final class MessengerNode implements AutoCloseable {
     media = MediaFeature.open(settings.media(), settings.node().dataDir(), db, clock);
     push =
         PushFeature.open(
-            settings.push(), settings.node().dataDir(), accountStore, registry, clock, timers);
-    var pushStats = push.stats();
-    metrics.counterFn(
-        "messenger.push.sent", "Web Pushes accepted by push services", pushStats::sent);
-    metrics.counterFn(
-        "messenger.push.failed", "Web Pushes given up after retries", pushStats::failed);
-    metrics.counterFn(
-        "messenger.push.expired", "subscriptions deleted on 404/410", pushStats::expired);
-    metrics.counterFn("messenger.push.retried", "Web Push retries", pushStats::retried);
-    metrics.counterFn(
-        "messenger.push.coalesced", "pushes skipped within 10 s of the last", pushStats::coalesced);
-    metrics.counterFn(
-        "messenger.push.dropped", "pushes dropped on a full queue", pushStats::dropped);
+            settings.push(),
+            settings.node().dataDir(),
+            accountStore,
+            registry,
+            accountsFeature.lifecycle,
+            new dev.messenger.server.push.StorePushDirectory(accountStore, messageStore),
+            clock,
+            timers);
+    push.registerMetrics(metrics);
     Messaging messaging =
         new Messaging(
             membership,

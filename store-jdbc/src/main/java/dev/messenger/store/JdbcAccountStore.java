@@ -22,7 +22,7 @@ public final class JdbcAccountStore implements AccountStore {
       "id, username, display_name, password_hash, created_at, last_seen";
   static final String DEVICE_COLUMNS =
       "id, user_id, name, created_at, revoked_at, push_endpoint, push_p256dh, push_auth,"
-          + " last_active_at, push_last_success_at, push_last_error";
+          + " last_active_at, push_last_success_at, push_last_error, push_type, push_environment";
 
   private final Database db;
 
@@ -147,7 +147,8 @@ public final class JdbcAccountStore implements AccountStore {
               Sql.update(
                   c,
                   "UPDATE devices SET revoked_at = ?, push_endpoint = NULL, push_p256dh = NULL,"
-                      + " push_auth = NULL WHERE id = ? AND revoked_at = 0",
+                      + " push_auth = NULL, push_type = NULL, push_environment = NULL"
+                      + " WHERE id = ? AND revoked_at = 0",
                   at,
                   deviceId);
               return null;
@@ -159,12 +160,22 @@ public final class JdbcAccountStore implements AccountStore {
     return db.writer()
         .submit(
             c -> {
+              // A new endpoint or token starts a new status; the same one keeps its status.
+              String endpoint = push == null ? null : push.endpoint();
               Sql.update(
                   c,
-                  "UPDATE devices SET push_endpoint = ?, push_p256dh = ?, push_auth = ? WHERE id = ?",
-                  push == null ? null : push.endpoint(),
+                  "UPDATE devices SET push_last_success_at = CASE WHEN push_endpoint = ? THEN"
+                      + " push_last_success_at ELSE 0 END, push_last_error = CASE WHEN"
+                      + " push_endpoint = ? THEN push_last_error ELSE NULL END, push_endpoint = ?,"
+                      + " push_p256dh = ?, push_auth = ?, push_type = ?, push_environment = ?"
+                      + " WHERE id = ?",
+                  endpoint,
+                  endpoint,
+                  endpoint,
                   push == null ? null : push.p256dh(),
                   push == null ? null : push.auth(),
+                  push == null ? null : push.kind().wire(),
+                  push == null ? null : push.environment(),
                   deviceId);
               return null;
             });
@@ -255,17 +266,26 @@ public final class JdbcAccountStore implements AccountStore {
 
   static Device device(ResultSet rs) throws SQLException {
     String endpoint = rs.getString(6);
+    String type = rs.getString(12);
+    Device.PushSubscription.Kind kind =
+        type == null
+            ? Device.PushSubscription.Kind.WEBPUSH
+            : Device.PushSubscription.Kind.ofWire(type);
+    Device.PushSubscription push =
+        endpoint == null || kind == null
+            ? null
+            : new Device.PushSubscription(
+                kind, endpoint, rs.getString(7), rs.getString(8), rs.getString(13));
     return new Device(
         rs.getString(1),
         rs.getString(2),
         rs.getString(3),
         rs.getLong(4),
         rs.getLong(5),
-        endpoint == null
-            ? null
-            : new Device.PushSubscription(endpoint, rs.getString(7), rs.getString(8)),
+        push,
         rs.getLong(9),
         rs.getLong(10),
-        rs.getString(11));
+        rs.getString(11),
+        push != null ? kind.wire() : type);
   }
 }

@@ -46,7 +46,8 @@ public final class JdbcErasureStore implements ErasureStore {
               Sql.update(
                   c,
                   "UPDATE devices SET revoked_at = ?, push_endpoint = NULL, push_p256dh = NULL,"
-                      + " push_auth = NULL WHERE user_id = ? AND revoked_at = 0",
+                      + " push_auth = NULL, push_type = NULL, push_environment = NULL"
+                      + " WHERE user_id = ? AND revoked_at = 0",
                   at,
                   userId);
               int erased =

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link UserLifecycleStore} on SQL (the {@code users} and {@code devices} columns of migration
  * V5); writes through the {@link GroupCommitWriter}. Thread-safe.
  */
-public final class JdbcUserLifecycleStore implements UserLifecycleStore {
+public final class JdbcUserLifecycleStore
+    implements UserLifecycleStore, dev.messenger.core.push.PushOutcomeStore {
   private final Database db;
 
   public JdbcUserLifecycleStore(Database db) {
@@ -114,7 +115,8 @@ public final class JdbcUserLifecycleStore implements UserLifecycleStore {
               Sql.update(
                   c,
                   "UPDATE devices SET revoked_at = ?, push_endpoint = NULL, push_p256dh = NULL,"
-                      + " push_auth = NULL WHERE user_id = ? AND revoked_at = 0 AND id <> ?",
+                      + " push_auth = NULL, push_type = NULL, push_environment = NULL"
+                      + " WHERE user_id = ? AND revoked_at = 0 AND id <> ?",
                   at,
                   userId,
                   keepDeviceId);
@@ -168,6 +170,23 @@ public final class JdbcUserLifecycleStore implements UserLifecycleStore {
                     error.length() > 200 ? error.substring(0, 200) : error,
                     deviceId);
               }
+              return null;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> dropPush(String deviceId, String endpoint, String error) {
+    return db.writer()
+        .submit(
+            c -> {
+              Sql.update(
+                  c,
+                  "UPDATE devices SET push_endpoint = NULL, push_p256dh = NULL, push_auth = NULL,"
+                      + " push_environment = NULL, push_type = COALESCE(push_type, 'webpush'),"
+                      + " push_last_error = ? WHERE id = ? AND push_endpoint = ?",
+                  error.length() > 200 ? error.substring(0, 200) : error,
+                  deviceId,
+                  endpoint);
               return null;
             });
   }

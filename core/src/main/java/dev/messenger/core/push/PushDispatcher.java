@@ -3,6 +3,7 @@ package dev.messenger.core.push;
 import dev.messenger.core.Timers;
 import dev.messenger.core.accounts.AccountStore;
 import dev.messenger.core.accounts.Device;
+import dev.messenger.core.accounts.Device.PushSubscription.Kind;
 import dev.messenger.core.messaging.StoredMessageListener;
 import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Message;
@@ -22,24 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whom to push and sends it, off the send path (PROTOCOL.md "Push"; DESIGN.md "The send
- * path", step 5).
+ * Decides whom to push and sends it, off the send path (PROTOCOL.md "Push" and section 9; DESIGN.md
+ * "The send path", step 5).
  *
  * <p>For every stored message ({@link #stored}, called after the commit), each other member with no
  * connected device anywhere ({@link PresenceRegistry#isOnline}) gets a push on each of its devices
- * that has a subscription: payload {@link PushPayload}. A device gets at most one push per
- * conversation per {@link Config#coalesceWindow()}; later ones inside the window are dropped (the
- * first already says "open this conversation"). A {@link PushResult.Outcome#RETRY} is tried again
- * after {@link Config#firstBackoff()}, doubling each time (or after the service's {@code
- * Retry-After} when longer), up to {@link Config#maxAttempts()} attempts; {@link
- * PushResult.Outcome#EXPIRED} deletes the subscription (unless the device has subscribed anew).
+ * that has a subscription (Web Push, FCM or APNs alike): a {@link PushMessage} with the ids, plus
+ * the sender's display name and body start as {@link Config#preview()} allows, plus the recipient's
+ * total unread count for APNs devices (the badge). A device gets at most one push per conversation
+ * per {@link Config#coalesceWindow()}; later ones inside the window are dropped (the first already
+ * says "open this conversation"). A {@link PushResult.Outcome#RETRY} is tried again after {@link
+ * Config#firstBackoff()}, doubling each time (or after the service's {@code Retry-After} when
+ * longer), up to {@link Config#maxAttempts()} attempts; {@link PushResult.Outcome#EXPIRED} deletes
+ * the subscription (unless the device has subscribed anew) and records why. Each success and each
+ * final failure is recorded on the device ({@link PushOutcomeStore}).
  *
  * <p>Threading and backpressure: {@link #stored} only offers to a bounded queue ({@link
  * Config#queueCapacity()}) and never blocks; when the queue is full the message is not pushed and
- * {@link PushStats#dropped()} counts it. One thread of its own drains the queue, reads presence and
- * devices (blocking) and starts sends; at most {@link Config#maxInFlight()} sends are outstanding.
- * Pushes are a doorbell, not a promise: pending ones are lost when the node stops, and coalescing
- * is per node. Thread-safe.
+ * {@link PushStats#dropped()} counts it. One thread of its own drains the queue, reads presence,
+ * devices, names and badges (blocking) and starts sends; at most {@link Config#maxInFlight()} sends
+ * are outstanding, over all push types. Pushes are a doorbell, not a promise: pending ones are lost
+ * when the node stops, and coalescing is per node. Thread-safe.
  */
 public final class PushDispatcher implements StoredMessageListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
@@ -55,24 +59,42 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
    * @param maxAttempts attempts per push, the first included
    * @param firstBackoff wait before the second attempt; doubled for each further one
    * @param maxInFlight most sends awaiting an answer from the push services
+   * @param preview how much of the message a push carries (setting {@code push-preview})
    */
   public record Config(
       int queueCapacity,
       Duration coalesceWindow,
       int maxAttempts,
       Duration firstBackoff,
-      int maxInFlight) {
+      int maxInFlight,
+      PushPreview preview) {
     public Config {
       if (queueCapacity < 1 || maxAttempts < 1 || maxInFlight < 1) {
         throw new IllegalArgumentException("queueCapacity, maxAttempts, maxInFlight must be >= 1");
       }
       Objects.requireNonNull(coalesceWindow, "coalesceWindow");
       Objects.requireNonNull(firstBackoff, "firstBackoff");
+      Objects.requireNonNull(preview, "preview");
     }
 
-    /** 10,000 queued, 10 s window (PROTOCOL.md), 4 attempts from 1 s, 64 in flight. */
+    /** Without previews. */
+    public Config(
+        int queueCapacity,
+        Duration coalesceWindow,
+        int maxAttempts,
+        Duration firstBackoff,
+        int maxInFlight) {
+      this(queueCapacity, coalesceWindow, maxAttempts, firstBackoff, maxInFlight, PushPreview.NONE);
+    }
+
+    /** 10,000 queued, 10 s window (PROTOCOL.md), 4 attempts from 1 s, 64 in flight, no preview. */
     public static Config defaults() {
       return new Config(10_000, Duration.ofSeconds(10), 4, Duration.ofSeconds(1), 64);
+    }
+
+    /** The same with another preview. */
+    public Config withPreview(PushPreview p) {
+      return new Config(queueCapacity, coalesceWindow, maxAttempts, firstBackoff, maxInFlight, p);
     }
   }
 
@@ -81,14 +103,14 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
   private record Decide(Message message, List<String> userIds) implements Job {}
 
   private record Deliver(
-      String deviceId, Device.PushSubscription subscription, String topic, byte[] payload, int n)
+      String deviceId, Device.PushSubscription subscription, PushMessage message, int n)
       implements Job {}
-
-  private record Expire(String deviceId, String endpoint) implements Job {}
 
   private final AccountStore accounts;
   private final PresenceRegistry presence;
   private final PushSender sender;
+  private final PushOutcomeStore outcomes;
+  private final PushDirectory directory;
   private final Clock clock;
   private final Timers timers;
   private final PushStats stats;
@@ -105,12 +127,16 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
   /**
    * Starts the dispatcher thread (made by {@code threads}).
    *
+   * @param outcomes records each device's last success and error, deletes invalid subscriptions
+   * @param directory display names (previews) and unread totals (APNs badges)
    * @param timers schedules retries
    */
   public PushDispatcher(
       AccountStore accounts,
       PresenceRegistry presence,
       PushSender sender,
+      PushOutcomeStore outcomes,
+      PushDirectory directory,
       Clock clock,
       Timers timers,
       PushStats stats,
@@ -119,6 +145,8 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
     this.accounts = accounts;
     this.presence = presence;
     this.sender = sender;
+    this.outcomes = outcomes;
+    this.directory = directory;
     this.clock = clock;
     this.timers = timers;
     this.stats = stats;
@@ -179,8 +207,6 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
           decide(d);
         } else if (job instanceof Deliver d) {
           deliver(d);
-        } else if (job instanceof Expire x) {
-          expire(x);
         }
       } catch (InterruptedException e) {
         return;
@@ -197,11 +223,12 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
       long window = config.coalesceWindow().toMillis();
       lastPush.values().removeIf(at -> now - at >= window);
     }
-    byte[] payload = null;
+    PushMessage base = null;
     for (String userId : d.userIds()) {
       if (presence.isOnline(userId)) {
         continue;
       }
+      long badge = -1;
       for (Device device : accounts.devicesOf(userId)) {
         if (device.push() == null) {
           continue;
@@ -213,19 +240,39 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
           continue;
         }
         lastPush.put(key, now);
-        if (payload == null) {
-          payload = PushPayload.of(m);
+        if (base == null) {
+          base = message(m);
         }
-        deliver(new Deliver(device.id(), device.push(), m.conversationId(), payload, 1));
+        PushMessage out = base;
+        if (device.push().kind() == Kind.APNS) {
+          if (badge < 0) {
+            badge = directory.unreadTotal(userId);
+          }
+          out = base.withBadge(badge);
+        }
+        deliver(new Deliver(device.id(), device.push(), out, 1));
       }
     }
+  }
+
+  /** The push for {@code m}, with as much preview as the configuration allows. */
+  private PushMessage message(Message m) {
+    String name = null;
+    String body = null;
+    if (config.preview() != PushPreview.NONE) {
+      name = directory.displayName(m.senderId());
+    }
+    if (config.preview() == PushPreview.FULL && m.body() != null && !m.body().isEmpty()) {
+      body = PushMessage.preview(m.body());
+    }
+    return new PushMessage(m.conversationId(), m.seq(), m.senderId(), name, body, -1);
   }
 
   private void deliver(Deliver d) throws InterruptedException {
     inFlight.acquire();
     try {
       sender
-          .send(d.subscription(), d.payload(), d.topic())
+          .send(d.subscription(), d.message())
           .whenComplete(
               (r, err) -> {
                 inFlight.release();
@@ -239,18 +286,23 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
   }
 
   private void answered(Deliver d, PushResult r) {
+    Kind kind = d.subscription().kind();
     switch (r.outcome()) {
-      case SENT -> stats.sent1();
+      case SENT -> {
+        stats.count1(kind, PushStats.Counted.SENT);
+        record(outcomes.setPushOutcome(d.deviceId(), clock.millis(), null));
+      }
       case EXPIRED -> {
-        stats.expired1();
-        offer(new Expire(d.deviceId(), d.subscription().endpoint()));
+        stats.count1(kind, PushStats.Counted.EXPIRED);
+        String why = reason(r) + ": the push service no longer knows this subscription; deleted";
+        record(outcomes.dropPush(d.deviceId(), d.subscription().endpoint(), why));
       }
       case RETRY -> {
         if (d.n() >= config.maxAttempts() || closed) {
-          stats.failed1();
+          failed(d, r, "still failing after " + d.n() + " attempts");
           return;
         }
-        stats.retried1();
+        stats.count1(kind, PushStats.Counted.RETRIED);
         Duration wait = config.firstBackoff().multipliedBy(1L << Math.min(20, d.n() - 1));
         if (r.retryAfter() != null && r.retryAfter().compareTo(wait) > 0) {
           wait =
@@ -258,23 +310,29 @@ public final class PushDispatcher implements StoredMessageListener, AutoCloseabl
                   ? Duration.ofHours(1)
                   : r.retryAfter();
         }
-        Deliver next =
-            new Deliver(d.deviceId(), d.subscription(), d.topic(), d.payload(), d.n() + 1);
+        Deliver next = new Deliver(d.deviceId(), d.subscription(), d.message(), d.n() + 1);
         timers.schedule(wait, () -> offer(next));
       }
-      case FAILED -> {
-        stats.failed1();
-        LOG.info("push to device {} refused with {}", d.deviceId(), r.status());
-      }
+      case FAILED -> failed(d, r, "refused");
     }
   }
 
-  /** Deletes a dead subscription, unless the device has subscribed with another endpoint since. */
-  private void expire(Expire x) {
-    accounts
-        .device(x.deviceId())
-        .filter(dev -> dev.push() != null && dev.push().endpoint().equals(x.endpoint()))
-        .ifPresent(dev -> accounts.setPush(dev.id(), null).join());
+  private void failed(Deliver d, PushResult r, String what) {
+    stats.count1(d.subscription().kind(), PushStats.Counted.FAILED);
+    LOG.info("push to device {} {}: {}", d.deviceId(), what, reason(r));
+    record(outcomes.setPushOutcome(d.deviceId(), 0, reason(r) + " (" + what + ")"));
+  }
+
+  private static String reason(PushResult r) {
+    return r.reason() != null ? r.reason() : PushResult.describe(r.status());
+  }
+
+  private static void record(java.util.concurrent.CompletableFuture<Void> write) {
+    write.exceptionally(
+        e -> {
+          LOG.warn("could not record a push outcome", e);
+          return null;
+        });
   }
 
   /** Stops the thread; queued and scheduled pushes are dropped. Idempotent. */

@@ -1,37 +1,69 @@
 package dev.messenger.core.push;
 
+import dev.messenger.core.accounts.Device.PushSubscription.Kind;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counters of push outcomes since the node started, for metrics. Every counter only grows.
- * Thread-safe: each counter is updated atomically, the set of them is not a snapshot.
+ * Counters of push outcomes since the node started, for metrics: totals, and per push type ({@link
+ * Kind}) and outcome (PROTOCOL.md section 9). Every counter only grows. Thread-safe: each counter
+ * is updated atomically, the set of them is not a snapshot.
  */
 public final class PushStats {
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong expired = new AtomicLong();
-  private final AtomicLong retried = new AtomicLong();
+  /** The outcomes counted per push type. */
+  public enum Counted {
+    SENT,
+    FAILED,
+    EXPIRED,
+    RETRIED
+  }
+
   private final AtomicLong coalesced = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final Map<Kind, Map<Counted, AtomicLong>> byKind = new EnumMap<>(Kind.class);
 
-  /** Pushes a push service accepted (2xx). */
+  public PushStats() {
+    for (Kind k : Kind.values()) {
+      Map<Counted, AtomicLong> m = new EnumMap<>(Counted.class);
+      for (Counted c : Counted.values()) {
+        m.put(c, new AtomicLong());
+      }
+      byKind.put(k, m);
+    }
+  }
+
+  /** Pushes of type {@code kind} with outcome {@code outcome}. */
+  public long count(Kind kind, Counted outcome) {
+    return byKind.get(kind).get(outcome).get();
+  }
+
+  private long total(Counted outcome) {
+    long n = 0;
+    for (Kind k : Kind.values()) {
+      n += count(k, outcome);
+    }
+    return n;
+  }
+
+  /** Pushes a push service accepted, all types. */
   public long sent() {
-    return sent.get();
+    return total(Counted.SENT);
   }
 
-  /** Pushes given up: refused (4xx other than 404/410), or still failing after the last retry. */
+  /** Pushes given up: refused, or still failing after the last retry; all types. */
   public long failed() {
-    return failed.get();
+    return total(Counted.FAILED);
   }
 
-  /** Pushes answered 404 or 410, whose subscription was therefore deleted. */
+  /** Pushes whose subscription or token the service reported invalid (then deleted). */
   public long expired() {
-    return expired.get();
+    return total(Counted.EXPIRED);
   }
 
   /** Attempts scheduled again after a 429, a 5xx or a network error. */
   public long retried() {
-    return retried.get();
+    return total(Counted.RETRIED);
   }
 
   /** Pushes not sent because the device got one for the same conversation within the window. */
@@ -44,20 +76,8 @@ public final class PushStats {
     return dropped.get();
   }
 
-  void sent1() {
-    sent.incrementAndGet();
-  }
-
-  void failed1() {
-    failed.incrementAndGet();
-  }
-
-  void expired1() {
-    expired.incrementAndGet();
-  }
-
-  void retried1() {
-    retried.incrementAndGet();
+  void count1(Kind kind, Counted outcome) {
+    byKind.get(kind).get(outcome).incrementAndGet();
   }
 
   void coalesced1() {

@@ -164,6 +164,24 @@ public abstract class AccountStoreContract {
     assertThat(store.device(d.id()).orElseThrow().push()).isNull();
   }
 
+  @Test
+  void setPush_keepsFcmAndApnsTokens_withTheirType() {
+    User alice = await(store.createUser(newUser("alice")));
+    Device d = await(store.createDevice(newDevice(alice, "phone"), Accounts.hashToken("1")));
+
+    var fcm = Device.PushSubscription.fcm("fcm-token:abc");
+    await(store.setPush(d.id(), fcm));
+    assertThat(store.device(d.id()).orElseThrow().push()).isEqualTo(fcm);
+    assertThat(store.device(d.id()).orElseThrow().pushType()).isEqualTo("fcm");
+
+    var apns = Device.PushSubscription.apns("0a".repeat(32), "sandbox");
+    await(store.setPush(d.id(), apns));
+    Device read = store.device(d.id()).orElseThrow();
+    assertThat(read.push()).isEqualTo(apns);
+    assertThat(read.push().environment()).isEqualTo("sandbox");
+    assertThat(read.pushType()).isEqualTo("apns");
+  }
+
   // ------------------------------------------------------------------ contacts
 
   @Test

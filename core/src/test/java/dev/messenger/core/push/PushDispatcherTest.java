@@ -5,6 +5,7 @@ import static dev.messenger.core.testing.Failures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.core.accounts.Device;
+import dev.messenger.core.accounts.Device.PushSubscription.Kind;
 import dev.messenger.core.model.Member;
 import dev.messenger.core.model.MemberSettings;
 import dev.messenger.core.model.Message;
@@ -29,16 +30,35 @@ class PushDispatcherTest {
   private final LocalPresenceRegistry presence = new LocalPresenceRegistry();
   private final RecordingPushSender sender = new RecordingPushSender();
   private final PushStats stats = new PushStats();
-  private final PushDispatcher dispatcher =
-      new PushDispatcher(
-          accounts,
-          presence,
-          sender,
-          clock,
-          timers,
-          stats,
-          new PushDispatcher.Config(100, Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 4),
-          Thread::new);
+  private final java.util.Map<String, Long> unread = new java.util.concurrent.ConcurrentHashMap<>();
+  private final PushDirectory directory =
+      new PushDirectory() {
+        @Override
+        public String displayName(String userId) {
+          return "Name of " + userId;
+        }
+
+        @Override
+        public long unreadTotal(String userId) {
+          return unread.getOrDefault(userId, 0L);
+        }
+      };
+  private PushDispatcher dispatcher = dispatcher(PushPreview.NONE);
+
+  private PushDispatcher dispatcher(PushPreview preview) {
+    return new PushDispatcher(
+        accounts,
+        presence,
+        sender,
+        accounts,
+        directory,
+        clock,
+        timers,
+        stats,
+        new PushDispatcher.Config(100, Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 4)
+            .withPreview(preview),
+        Thread::new);
+  }
 
   @AfterEach
   void close() {
@@ -46,10 +66,17 @@ class PushDispatcherTest {
   }
 
   private Device device(String id, String userId, String endpoint) {
+    return device(
+        id,
+        userId,
+        endpoint == null ? null : new Device.PushSubscription(endpoint, "p256dh", "auth"));
+  }
+
+  private Device device(String id, String userId, Device.PushSubscription push) {
     Device d = new Device(id, userId, "test", clock.millis(), 0, null);
     await(accounts.createDevice(d, "hash-" + id));
-    if (endpoint != null) {
-      await(accounts.setPush(id, new Device.PushSubscription(endpoint, "p256dh", "auth")));
+    if (push != null) {
+      await(accounts.setPush(id, push));
     }
     return d;
   }
@@ -59,9 +86,14 @@ class PushDispatcherTest {
   }
 
   private void stored(String conversationId, long seq, String from, String... to) {
+    storedWithBody(conversationId, seq, "hi", from, to);
+  }
+
+  private void storedWithBody(
+      String conversationId, long seq, String body, String from, String... to) {
     Message m =
         new Message(
-            conversationId, seq, from, null, "k" + seq, 0, Message.Kind.TEXT, "hi", null, null);
+            conversationId, seq, from, null, "k" + seq, 0, Message.Kind.TEXT, body, null, null);
     List<Member> members =
         java.util.stream.Stream.concat(java.util.stream.Stream.of(from), List.of(to).stream())
             .map(PushDispatcherTest::member)
@@ -73,7 +105,7 @@ class PushDispatcherTest {
   void offlineMember_everySubscribedDevice_getsOnePush_withThePayload() {
     device("d1", "bob", "https://push/1");
     device("d2", "bob", "https://push/2");
-    device("d3", "bob", null);
+    device("d3", "bob", (String) null);
 
     stored("c1", 7, "alice", "bob");
 
@@ -170,6 +202,71 @@ class PushDispatcherTest {
     assertThat(sender.sent()).hasSize(3);
     assertThat(stats.retried()).isEqualTo(2);
     assertThat(stats.sent()).isZero();
+    waitUntil(
+        "the error is on the device",
+        () ->
+            "HTTP 500 (still failing after 3 attempts)"
+                .equals(accounts.device("d1").orElseThrow().pushLastError()));
+    assertThat(stats.count(Kind.WEBPUSH, PushStats.Counted.FAILED)).isEqualTo(1);
+  }
+
+  @Test
+  void success_isRecordedOnTheDevice_andCountedPerType() {
+    device("d1", "bob", Device.PushSubscription.fcm("tok-1"));
+    clock.advance(Duration.ofSeconds(5));
+
+    stored("c1", 1, "alice", "bob");
+
+    waitUntil(
+        "recorded",
+        () -> accounts.device("d1").orElseThrow().pushLastSuccessAt() == clock.millis());
+    assertThat(stats.count(Kind.FCM, PushStats.Counted.SENT)).isEqualTo(1);
+    assertThat(stats.count(Kind.WEBPUSH, PushStats.Counted.SENT)).isZero();
+  }
+
+  @Test
+  void apnsDevice_getsTheRecipientsUnreadTotal_asBadge_othersNone() {
+    device("d1", "bob", Device.PushSubscription.apns("ab".repeat(32), "sandbox"));
+    device("d2", "bob", "https://push/2");
+    unread.put("bob", 7L);
+
+    stored("c1", 3, "alice", "bob");
+
+    waitUntil("two pushes", () -> stats.sent() == 2);
+    assertThat(sender.sent())
+        .extracting(s -> s.endpoint() + "=" + s.message().badge())
+        .containsExactlyInAnyOrder("ab".repeat(32) + "=7", "https://push/2=-1");
+  }
+
+  @Test
+  void preview_none_sender_full_fillTheMessage() {
+    device("d1", "bob", "https://push/1");
+    String longBody = "é".repeat(99) + "😀😀";
+
+    storedWithBody("c1", 1, longBody, "alice", "bob");
+    waitUntil("none", () -> stats.sent() == 1);
+    dispatcher.close();
+    dispatcher = dispatcher(PushPreview.SENDER);
+    storedWithBody("c2", 1, longBody, "alice", "bob");
+    waitUntil("sender", () -> stats.sent() == 2);
+    dispatcher.close();
+    dispatcher = dispatcher(PushPreview.FULL);
+    storedWithBody("c3", 1, longBody, "alice", "bob");
+    waitUntil("full", () -> stats.sent() == 3);
+
+    List<PushMessage> m = sender.sent().stream().map(RecordingPushSender.Sent::message).toList();
+    assertThat(m.get(0).senderName()).isNull();
+    assertThat(m.get(0).body()).isNull();
+    assertThat(m.get(1).senderName()).isEqualTo("Name of alice");
+    assertThat(m.get(1).body()).isNull();
+    assertThat(m.get(2).senderName()).isEqualTo("Name of alice");
+    assertThat(m.get(2).body()).isEqualTo("é".repeat(99) + "😀");
+    assertThat(sender.sent().get(2).payload())
+        .isEqualTo(
+            "{\"conversationId\":\"c3\",\"seq\":1,\"senderId\":\"alice\","
+                + "\"senderName\":\"Name of alice\",\"body\":\""
+                + "é".repeat(99)
+                + "😀\"}");
   }
 
   @Test
@@ -181,6 +278,8 @@ class PushDispatcherTest {
     stored("c1", 1, "alice", "bob");
     waitUntil("expired", () -> accounts.device("d1").orElseThrow().push() == null);
     assertThat(stats.expired()).isEqualTo(1);
+    assertThat(accounts.device("d1").orElseThrow().pushType()).isEqualTo("webpush");
+    assertThat(accounts.device("d1").orElseThrow().pushLastError()).startsWith("HTTP 410");
 
     sender.holdNext();
     stored("c2", 1, "alice", "carol");

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * this object's lock. Write futures are completed before they are returned. {@link #tokenHashes()}
  * shows what a store would persist of the tokens.
  */
-public final class InMemoryAccountStore implements AccountStore {
+public final class InMemoryAccountStore
+    implements AccountStore, dev.messenger.core.push.PushOutcomeStore {
   private final Map<String, User> users = new HashMap<>();
   private final Map<String, String> userIdByUsername = new HashMap<>();
 
@@ -104,6 +105,50 @@ public final class InMemoryAccountStore implements AccountStore {
     if (d != null) {
       devices.put(
           deviceId, new Device(d.id(), d.userId(), d.name(), d.createdAt(), d.revokedAt(), push));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> setPushOutcome(
+      String deviceId, long successAt, String error) {
+    Device d = devices.get(deviceId);
+    if (d != null) {
+      devices.put(
+          deviceId,
+          new Device(
+              d.id(),
+              d.userId(),
+              d.name(),
+              d.createdAt(),
+              d.revokedAt(),
+              d.push(),
+              d.lastActiveAt(),
+              error == null ? successAt : d.pushLastSuccessAt(),
+              error == null ? d.pushLastError() : error,
+              d.pushType()));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> dropPush(
+      String deviceId, String endpoint, String error) {
+    Device d = devices.get(deviceId);
+    if (d != null && d.push() != null && d.push().endpoint().equals(endpoint)) {
+      devices.put(
+          deviceId,
+          new Device(
+              d.id(),
+              d.userId(),
+              d.name(),
+              d.createdAt(),
+              d.revokedAt(),
+              null,
+              d.lastActiveAt(),
+              d.pushLastSuccessAt(),
+              error,
+              d.pushType()));
     }
     return CompletableFuture.completedFuture(null);
   }

@@ -1,6 +1,7 @@
 package dev.messenger.core.testing;
 
 import dev.messenger.core.accounts.Device;
+import dev.messenger.core.push.PushMessage;
 import dev.messenger.core.push.PushResult;
 import dev.messenger.core.push.PushSender;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * #answer} (then {@code 201}). Thread-safe.
  */
 public final class RecordingPushSender implements PushSender {
-  /** One push as the dispatcher asked for it. */
-  public record Sent(String endpoint, String payload, String topic) {}
+  /** One push as the dispatcher asked for it: the endpoint or token, the JSON, the message. */
+  public record Sent(String endpoint, String payload, String topic, PushMessage message) {}
 
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Integer> statuses = new ConcurrentLinkedDeque<>();
@@ -49,12 +50,13 @@ public final class RecordingPushSender implements PushSender {
 
   @Override
   public CompletableFuture<PushResult> send(
-      Device.PushSubscription subscription, byte[] payload, String topic) {
+      Device.PushSubscription subscription, PushMessage message) {
     sent.add(
         new Sent(
             subscription.endpoint(),
-            new String(payload, java.nio.charset.StandardCharsets.UTF_8),
-            topic));
+            new String(message.json(), java.nio.charset.StandardCharsets.UTF_8),
+            message.conversationId(),
+            message));
     if (holdNext) {
       holdNext = false;
       CompletableFuture<PushResult> f = new CompletableFuture<>();

@@ -53,7 +53,12 @@ public final class DeviceRoutes {
                 }));
   }
 
-  /** {@code {"id", "name", "createdAt", "lastActiveAt", "current", "push"?}}. */
+  /**
+   * {@code {"id", "name", "createdAt", "lastActiveAt", "current", "push"?}}. {@code push} is {@code
+   * {"type", "active", "lastSuccessAt"?, "lastError"?}} while the device has a subscription ({@code
+   * active} true), and after a push service invalidated it ({@code active} false, {@code lastError}
+   * says why) until the device subscribes again or unsubscribes (PROTOCOL.md section 9).
+   */
   static ObjectNode device(Device d, Caller caller) {
     ObjectNode o = Wire.object();
     o.put("id", d.id());
@@ -65,8 +70,8 @@ public final class DeviceRoutes {
     o.put("createdAt", d.createdAt());
     o.put("lastActiveAt", d.activeAt());
     o.put("current", caller != null && d.id().equals(caller.deviceId()));
-    if (d.push() != null) {
-      ObjectNode p = o.putObject("push").put("type", "webpush");
+    if (d.pushType() != null && (d.push() != null || d.pushLastError() != null)) {
+      ObjectNode p = o.putObject("push").put("type", d.pushType()).put("active", d.push() != null);
       if (d.pushLastSuccessAt() != 0) {
         p.put("lastSuccessAt", d.pushLastSuccessAt());
       }

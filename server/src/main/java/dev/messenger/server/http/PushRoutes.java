@@ -9,8 +9,10 @@ import dev.messenger.server.wire.Wire;
 import io.vertx.ext.web.Router;
 
 /**
- * Web Push (PROTOCOL.md "Push"): {@code GET /api/v1/push/vapid-public-key} and {@code PUT}/{@code
- * DELETE /api/v1/devices/current/push}.
+ * Push (PROTOCOL.md "Push" and section 9): {@code GET /api/v1/push/vapid-public-key} and {@code
+ * PUT}/{@code DELETE /api/v1/devices/current/push}, whose body is a Web Push subscription {@code
+ * {"type": "webpush", "endpoint", "keys"}}, an FCM token {@code {"type": "fcm", "token"}} or an
+ * APNs token {@code {"type": "apns", "token", "environment"?}}.
  */
 public final class PushRoutes {
   private PushRoutes() {}
@@ -35,8 +37,21 @@ public final class PushRoutes {
                 (caller, ctx) -> {
                   JsonNode b = Http.body(ctx);
                   String type = JsonFields.text(b, "type", true);
+                  if (type.equals("fcm")) {
+                    return subscriptions
+                        .subscribeFcm(caller, JsonFields.text(b, "token", true))
+                        .thenApply(v -> Reply.noContent());
+                  }
+                  if (type.equals("apns")) {
+                    return subscriptions
+                        .subscribeApns(
+                            caller,
+                            JsonFields.text(b, "token", true),
+                            JsonFields.text(b, "environment", false))
+                        .thenApply(v -> Reply.noContent());
+                  }
                   if (!type.equals("webpush")) {
-                    throw MessengerException.badRequest("type must be webpush");
+                    throw MessengerException.badRequest("type must be webpush, fcm or apns");
                   }
                   JsonNode keys = b.get("keys");
                   if (keys == null || !keys.isObject()) {

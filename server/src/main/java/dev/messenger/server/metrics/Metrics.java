@@ -99,6 +99,19 @@ public final class Metrics implements SessionMetrics {
         .register(registry);
   }
 
+  /** Like {@link #counterFn(String, String, java.util.function.LongSupplier)}, with tags. */
+  public void counterFn(
+      String name,
+      Map<String, String> tags,
+      String description,
+      java.util.function.LongSupplier total) {
+    counterSources.add(total);
+    FunctionCounter.Builder<java.util.function.LongSupplier> b =
+        FunctionCounter.builder(name, total, t -> t.getAsLong()).description(description);
+    tags.forEach(b::tag);
+    b.register(registry);
+  }
+
   @Override
   public void frameIn() {
     framesIn.increment();

@@ -7,8 +7,11 @@ import com.zerodeplibs.webpush.httpclient.StandardHttpClientRequestPreparer;
 import com.zerodeplibs.webpush.key.PrivateKeySources;
 import com.zerodeplibs.webpush.key.PublicKeySources;
 import dev.messenger.core.accounts.Device;
+import dev.messenger.core.push.EndpointGuard;
+import dev.messenger.core.push.PushMessage;
 import dev.messenger.core.push.PushResult;
 import dev.messenger.core.push.PushSender;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  * ES256, {@code aud} the endpoint's origin, valid {@value #JWT_HOURS} h) by zerodep-web-push-java.
  * Each push has {@code TTL} {@value #TTL_HOURS} h, {@code Urgency: high} and a {@code Topic}
  * derived from the conversation, so a push service holding an undelivered push for the same
- * conversation replaces it. Thread-safe; never blocks the caller; the future never fails.
+ * conversation replaces it. Before each send the endpoint's host is resolved again on {@code
+ * resolving} and refused (a {@link PushResult.Outcome#FAILED} with the reason) if the {@link
+ * EndpointGuard} says it is private (PROTOCOL.md section 9: DNS can change after subscribing).
+ * Thread-safe; never blocks the caller; the future never fails.
  */
 public final class WebPushSender implements PushSender {
   static final int JWT_HOURS = 12;
@@ -38,21 +45,45 @@ public final class WebPushSender implements PushSender {
   private final VAPIDKeyPair vapid;
   private final String subject;
   private final HttpClient http;
+  private final EndpointGuard guard;
+  private final Executor resolving;
 
   /**
    * @param subject the VAPID {@code sub} claim, a mailto: or https: URI
+   * @param guard checks the endpoint's addresses before each send
+   * @param resolving where the DNS look-up of that check runs (it blocks)
    */
-  public WebPushSender(VapidKeys keys, String subject, HttpClient http) {
+  public WebPushSender(
+      VapidKeys keys, String subject, HttpClient http, EndpointGuard guard, Executor resolving) {
     this.vapid =
         VAPIDKeyPairs.of(
             PrivateKeySources.ofECPrivateKey(keys.privateKey()),
             PublicKeySources.ofECPublicKey(keys.publicKey()));
     this.subject = subject;
     this.http = http;
+    this.guard = guard;
+    this.resolving = resolving;
   }
 
   @Override
   public CompletableFuture<PushResult> send(
+      Device.PushSubscription subscription, PushMessage message) {
+    URI uri;
+    try {
+      uri = URI.create(subscription.endpoint());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(PushResult.failed("endpoint is not a valid URL"));
+    }
+    return CompletableFuture.supplyAsync(() -> guard.refusal(uri), resolving)
+        .thenCompose(
+            refused ->
+                refused != null
+                    ? CompletableFuture.completedFuture(PushResult.failed(refused))
+                    : post(subscription, message.json(), message.conversationId()))
+        .exceptionally(e -> PushResult.ofStatus(0, null));
+  }
+
+  private CompletableFuture<PushResult> post(
       Device.PushSubscription subscription, byte[] payload, String topic) {
     HttpRequest request;
     try {
@@ -77,7 +108,8 @@ public final class WebPushSender implements PushSender {
               .build();
     } catch (RuntimeException e) {
       // A subscription the library cannot use (bad key, bad URL): retrying will not help.
-      return CompletableFuture.completedFuture(new PushResult(PushResult.Outcome.FAILED, 0, null));
+      return CompletableFuture.completedFuture(
+          PushResult.failed("the subscription cannot be used: " + e.getMessage()));
     }
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .handle(
@@ -97,7 +129,8 @@ public final class WebPushSender implements PushSender {
     }
   }
 
-  private static Duration retryAfter(HttpResponse<?> res) {
+  /** The {@code Retry-After} in seconds, or null. */
+  static Duration retryAfter(HttpResponse<?> res) {
     return res.headers()
         .firstValue("Retry-After")
         .map(

@@ -1,10 +1,13 @@
 package dev.messenger.server.settings;
 
+import dev.messenger.core.push.PushPreview;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Web Push: the VAPID key pair and subject (PROTOCOL.md "Push"). Immutable; validated on
- * construction; {@link #toString()} masks the private key.
+ * Push: the VAPID key pair and subject (PROTOCOL.md "Push"), the preview and SSRF rules for every
+ * push type, and the phone push services ({@link PhonePushSettings}, PROTOCOL.md section 9).
+ * Immutable; validated on construction; {@link #toString()} masks the private key.
  *
  * @param vapidPublicKey the VAPID public key, base64url of the uncompressed P-256 point; empty with
  *     an empty private key: a pair is generated on first start and kept in {@code
@@ -15,12 +18,19 @@ import java.util.List;
  *     {@code https:} URI ({@link #VAPID_SUBJECT})
  * @param allowHttpEndpoints accept subscriptions whose endpoint is plain {@code http:} (real push
  *     services use https; tests run one on loopback) ({@link #PUSH_ALLOW_HTTP})
+ * @param allowPrivate accept Web Push endpoints on loopback, private, link-local or multicast
+ *     addresses ({@link #PUSH_ALLOW_PRIVATE})
+ * @param preview how much of a message pushes carry ({@link #PUSH_PREVIEW})
+ * @param phone FCM and APNs
  */
 public record PushSettings(
     String vapidPublicKey,
     Secret vapidPrivateKey,
     String vapidSubject,
-    boolean allowHttpEndpoints) {
+    boolean allowHttpEndpoints,
+    boolean allowPrivate,
+    PushPreview preview,
+    PhonePushSettings phone) {
 
   /** Public by design (clients fetch it), so not a {@link Secret}. */
   public static final Setting<String> VAPID_PUBLIC_KEY =
@@ -57,9 +67,34 @@ public record PushSettings(
           s -> s.push().allowHttpEndpoints(),
           "accept plain-`http:` push endpoints (for tests; real push services are https)");
 
+  public static final Setting<Boolean> PUSH_ALLOW_PRIVATE =
+      Setting.flag(
+          "push-allow-private",
+          false,
+          s -> s.push().allowPrivate(),
+          "accept Web Push endpoints that resolve to loopback, private, link-local or multicast"
+              + " addresses (for tests; otherwise refused when subscribing and when sending)");
+
+  public static final Setting<PushPreview> PUSH_PREVIEW =
+      Setting.choice(
+          "push-preview",
+          PushPreview.NONE,
+          s -> s.push().preview(),
+          "what pushes carry beside the ids: `none`; `sender` (the sender's display name); `full`"
+              + " (also the first 100 code points of the body: message text leaves the server)");
+
   /** This group's settings, in the order of {@code --help} and the README. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT, PUSH_ALLOW_HTTP);
+      Stream.concat(
+              Stream.of(
+                  VAPID_PUBLIC_KEY,
+                  VAPID_PRIVATE_KEY,
+                  VAPID_SUBJECT,
+                  PUSH_ALLOW_HTTP,
+                  PUSH_ALLOW_PRIVATE,
+                  PUSH_PREVIEW),
+              PhonePushSettings.SETTINGS.stream())
+          .toList();
 
   /**
    * Trims the keys and the subject.
@@ -71,6 +106,8 @@ public record PushSettings(
     vapidPublicKey = VAPID_PUBLIC_KEY.check(vapidPublicKey).strip();
     vapidPrivateKey = Secret.of(VAPID_PRIVATE_KEY.check(vapidPrivateKey).reveal().strip());
     vapidSubject = VAPID_SUBJECT.check(vapidSubject).strip();
+    preview = PUSH_PREVIEW.check(preview);
+    java.util.Objects.requireNonNull(phone, "phone");
     if (vapidPublicKey.isEmpty() != vapidPrivateKey.isEmpty()) {
       throw new IllegalArgumentException(
           "give both vapid-public-key and vapid-private-key, or none");
@@ -82,6 +119,9 @@ public record PushSettings(
         b.get(VAPID_PUBLIC_KEY),
         b.get(VAPID_PRIVATE_KEY),
         b.get(VAPID_SUBJECT),
-        b.get(PUSH_ALLOW_HTTP));
+        b.get(PUSH_ALLOW_HTTP),
+        b.get(PUSH_ALLOW_PRIVATE),
+        b.get(PUSH_PREVIEW),
+        PhonePushSettings.from(b));
   }
 }

@@ -30,7 +30,11 @@ class PushE2ETest {
   @BeforeAll
   static void start() throws Exception {
     service = new FakePushService();
-    node = TestNode.start(TestNode.testSettings().with(PushSettings.PUSH_ALLOW_HTTP, true));
+    node =
+        TestNode.start(
+            TestNode.testSettings()
+                .with(PushSettings.PUSH_ALLOW_HTTP, true)
+                .with(PushSettings.PUSH_ALLOW_PRIVATE, true));
     vapidKey = node.newUser("keyreader").http().vapidPublicKey();
   }
 

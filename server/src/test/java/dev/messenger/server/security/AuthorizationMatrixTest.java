@@ -63,7 +63,11 @@ class AuthorizationMatrixTest {
 
   @BeforeAll
   static void world() throws Exception {
-    node = TestNode.start();
+    // The push row subscribes to a loopback endpoint (nothing else is a network target here).
+    node =
+        TestNode.start(
+            TestNode.testSettings()
+                .with(dev.messenger.server.settings.PushSettings.PUSH_ALLOW_PRIVATE, true));
     http = new RawHttp(node.uri());
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
