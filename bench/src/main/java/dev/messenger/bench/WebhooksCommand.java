@@ -41,6 +41,11 @@ final class WebhooksCommand extends Scenario {
   double drainSeconds = 120;
 
   @Option(
+      names = "--warmup",
+      description = "seconds of the same load before the measured run (default ${DEFAULT-VALUE})")
+  double warmupSeconds = 0;
+
+  @Option(
       names = "--receiver-port",
       description = "port of the loopback receiver (default ${DEFAULT-VALUE})")
   int receiverPort = 19931;
@@ -82,6 +87,17 @@ final class WebhooksCommand extends Scenario {
             .await(10, TimeUnit.SECONDS);
     try {
       SteadyCommand.Pairs.connect(this, t, users);
+      if (warmupSeconds > 0) {
+        // JIT, connection pools and the hook client's first use are not what is measured.
+        Measurement.run(
+            t.fleet(),
+            target.serverPid,
+            ratePerSecond,
+            warmupSeconds,
+            10,
+            new java.util.HashMap<>());
+        hookCalls.set(0);
+      }
       long eventsBefore = events.get();
       ids.clear();
       firstNanos.set(0);
@@ -89,7 +105,8 @@ final class WebhooksCommand extends Scenario {
           new Report("webhooks")
               .param("users", users)
               .param("ratePerSecond", ratePerSecond)
-              .param("durationSeconds", durationSeconds);
+              .param("durationSeconds", durationSeconds)
+              .param("warmupSeconds", warmupSeconds);
       Map<String, Object> row = report.row();
       long sendStart = System.nanoTime();
       Measurement.run(t.fleet(), target.serverPid, ratePerSecond, durationSeconds, 10, row);
