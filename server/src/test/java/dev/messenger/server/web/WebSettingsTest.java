@@ -68,7 +68,12 @@ class WebSettingsTest {
     if (missing != null) {
       return;
     }
-    node = TestNode.start(TestNode.testSettings().with(PushSettings.PUSH_ALLOW_HTTP, true));
+    node =
+        TestNode.start(
+            TestNode.testSettings()
+                .with(PushSettings.PUSH_ALLOW_HTTP, true)
+                // the fake push service is on loopback, which the SSRF guard refuses otherwise
+                .with(PushSettings.PUSH_ALLOW_PRIVATE, true));
     api = new WebApi(node.uri());
     alice = BrowserSupport.start(tempDir, 1280, 900);
     BrowserSupport.register(alice, node.uri() + "/", "alice", "Alice Martin");

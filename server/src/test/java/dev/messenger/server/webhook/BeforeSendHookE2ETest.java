@@ -112,7 +112,9 @@ class BeforeSendHookE2ETest {
   @Test
   void manyConnections_manySendsAtOnce_allStored() throws Exception {
     try (HookReceiver hook = new HookReceiver(SECRET);
-        TestNode node = node(hook.url(), FailMode.OPEN)) {
+        // A timeout no loaded machine reaches: a call that timed out would be allowed unasked
+        // (fail open), and this test counts the calls.
+        TestNode node = node(hook.url(), FailMode.OPEN, Duration.ofSeconds(30))) {
       var bob = node.newUser("bs_many_b");
       List<ChatSocket> sockets = new ArrayList<>();
       List<String> conversations = new ArrayList<>();
@@ -191,13 +193,17 @@ class BeforeSendHookE2ETest {
   }
 
   private static TestNode node(String url, FailMode fail) throws Exception {
+    return node(url, fail, Duration.ofMillis(500));
+  }
+
+  private static TestNode node(String url, FailMode fail, Duration timeout) throws Exception {
     return TestNode.start(
         TestNode.testSettings()
             .with(
                 b ->
                     b.set(WebhookSettings.WEBHOOK_BEFORE_SEND_URL, url)
                         .set(WebhookSettings.WEBHOOK_SECRET, Secret.of(SECRET))
-                        .set(WebhookSettings.WEBHOOK_BEFORE_SEND_TIMEOUT, Duration.ofMillis(500))
+                        .set(WebhookSettings.WEBHOOK_BEFORE_SEND_TIMEOUT, timeout)
                         .set(WebhookSettings.WEBHOOK_BEFORE_SEND_FAIL, fail)));
   }
 
