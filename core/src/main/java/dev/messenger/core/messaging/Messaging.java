@@ -79,7 +79,9 @@ public final class Messaging {
         clock,
         maxMessageChars,
         AttachmentResolver.NONE,
-        StoredMessageListener.NONE);
+        StoredMessageListener.NONE,
+        BlockRule.NONE,
+        SendHook.NONE);
   }
 
   /**
@@ -88,56 +90,8 @@ public final class Messaging {
    * @param maxMessageChars longest body in code points (setting {@code max-message-chars})
    * @param attachments checks and describes the media ids of a send
    * @param listener told about each new message after its commit (the push queue)
-   */
-  public Messaging(
-      ConversationStore store,
-      MessageLog log,
-      Conversations conversations,
-      Fanout fanout,
-      Clock clock,
-      int maxMessageChars,
-      AttachmentResolver attachments,
-      StoredMessageListener listener) {
-    this(
-        store,
-        log,
-        conversations,
-        fanout,
-        clock,
-        maxMessageChars,
-        attachments,
-        listener,
-        BlockRule.NONE);
-  }
-
-  /**
    * @param blocks no send in a direct conversation while either user blocks the other (PROTOCOL.md
    *     section 6)
-   */
-  public Messaging(
-      ConversationStore store,
-      MessageLog log,
-      Conversations conversations,
-      Fanout fanout,
-      Clock clock,
-      int maxMessageChars,
-      AttachmentResolver attachments,
-      StoredMessageListener listener,
-      BlockRule blocks) {
-    this(
-        store,
-        log,
-        conversations,
-        fanout,
-        clock,
-        maxMessageChars,
-        attachments,
-        listener,
-        blocks,
-        SendHook.NONE);
-  }
-
-  /**
    * @param hook checks each send before it is stored (PROTOCOL.md section 8, "Before-send hook")
    */
   public Messaging(

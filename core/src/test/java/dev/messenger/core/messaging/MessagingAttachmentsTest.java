@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messenger.core.ErrorCode;
 import dev.messenger.core.MessengerException;
 import dev.messenger.core.accounts.Caller;
+import dev.messenger.core.blocking.BlockRule;
 import dev.messenger.core.model.Attachment;
 import dev.messenger.core.model.Member;
 import dev.messenger.core.model.Message;
@@ -58,7 +59,9 @@ class MessagingAttachmentsTest {
             (m, members) -> {
               notified.add(m);
               notifiedMembers.add(members);
-            });
+            },
+            BlockRule.NONE,
+            SendHook.NONE);
   }
 
   private AppendResult send(String clientId, String body, List<String> attachments) {
