@@ -122,3 +122,23 @@ test('erasure: a wrong password changes nothing; then the account reads as delet
   const m = await bob.api.message(chat.id, sent.seq);
   assert.equal(m.deleted, true);
 });
+
+test('contacts and presence over HTTP: add, list with presence, remove; a block hides presence', async () => {
+  const alice = await node.user('con');
+  const bob = await node.user('conb');
+  await bob.connect();
+  await alice.api.addContact(bob.session.userId);
+  const [hidden] = (await alice.api.contacts()).contacts;
+  assert.equal(hidden.presence, undefined, 'visible only once bob has alice in his contacts (or a shared chat)');
+  await bob.api.addContact(alice.session.userId);
+  const [c] = (await alice.api.contacts()).contacts;
+  assert.equal(c.id, bob.session.userId);
+  assert.equal(c.presence.status, 'online');
+  const p = (await alice.api.presence([bob.session.userId])).presence;
+  assert.deepEqual(p.map((x) => [x.userId, x.status]), [[bob.session.userId, 'online']]);
+  await bob.api.block(alice.session.userId);
+  assert.deepEqual((await alice.api.presence([bob.session.userId])).presence, [], 'left out while blocked');
+  await alice.api.removeContact(bob.session.userId);
+  assert.deepEqual((await alice.api.contacts()).contacts, []);
+  bob.close();
+});
