@@ -121,6 +121,17 @@ export class MessengerClient extends Emitter {
   }
 
   /**
+   * Signs in with a token of the operator's identity provider (see {@link HttpApi.loginWithJwt}).
+   * @param {string} jwt @param {string} [deviceName]
+   * @returns {Promise<Session>}
+   */
+  async loginWithJwt(jwt, deviceName) {
+    const s = await this.api.loginWithJwt(jwt, deviceName);
+    this.useSession(s);
+    return s;
+  }
+
+  /**
    * Opens the WebSocket; resolves with the first `ready` (the connection keeps reconnecting
    * after that until close()). Rejects if the client is closed or revoked first.
    * @returns {Promise<ClientEvents['ready']>}

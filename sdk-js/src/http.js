@@ -1,14 +1,14 @@
-// The HTTP API of PROTOCOL.md section 2 and the version 2 additions (sections 4-8).
+// The HTTP API of PROTOCOL.md section 2 and the version 2 additions (sections 4-8):
+// conversations, messages and their changes, media and search here; accounts, contacts, blocks,
+// devices and push in http-account.js; the transport in http-base.js.
 
 import { MessengerError } from './errors.js';
+import { AccountHttp } from './http-account.js';
 import { xhrUpload, uploadQuery } from './upload.js';
 
-/** @typedef {import('./types.js').User} User */
-/** @typedef {import('./types.js').Session} Session */
 /** @typedef {import('./types.js').Summary} Summary */
 /** @typedef {import('./types.js').Message} Message */
 /** @typedef {import('./types.js').HistoryPage} HistoryPage */
-/** @typedef {import('./types.js').Presence} Presence */
 /** @typedef {import('./types.js').Media} Media */
 /** @typedef {import('./types.js').ReadBy} ReadBy */
 /** @typedef {import('./types.js').SendOptions} SendOptions */
@@ -16,127 +16,13 @@ import { xhrUpload, uploadQuery } from './upload.js';
 const enc = encodeURIComponent;
 
 /**
- * One method per endpoint; each returns the decoded JSON answer (or nothing for 204) and
- * rejects with a {@link MessengerError} carrying the server's error code, or `network` when the
- * server could not be reached. Holds the bearer token of one device. Stateless otherwise; safe
- * to share.
+ * One method per endpoint of a user's device (every operation of docs/openapi.json outside
+ * `/api/v1/admin/`, which {@link import('./admin.js').AdminApi} covers); each returns the decoded
+ * JSON answer (or nothing for 204) and rejects with a {@link MessengerError} carrying the
+ * server's error code, or `network` when the server could not be reached. Holds the bearer token
+ * of one device. Stateless otherwise; safe to share.
  */
-export class HttpApi {
-  /**
-   * @param {string} baseUrl the node's address, e.g. `http://127.0.0.1:8080` (a path prefix is kept)
-   * @param {object} [options]
-   * @param {typeof fetch} [options.fetch] the fetch function (default: the global one)
-   * @param {string | null} [options.token] bearer token of a device
-   * @param {() => void} [options.onUnauthorized] called when a request with a token answers 401
-   */
-  constructor(baseUrl, options = {}) {
-    /** @type {string} */
-    this.baseUrl = String(baseUrl).replace(/\/+$/, '');
-    this.fetch = options.fetch || globalThis.fetch.bind(globalThis);
-    /** @type {string | null} */
-    this.token = options.token || null;
-    this.onUnauthorized = options.onUnauthorized || null;
-  }
-
-  /**
-   * Any request under `/api/v1`.
-   * @param {string} method
-   * @param {string} path starting with `/`, below `/api/v1`
-   * @param {unknown} [body] sent as JSON when given
-   * @returns {Promise<any>}
-   */
-  async request(method, path, body) {
-    /** @type {Record<string, string>} */
-    const headers = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return this.raw(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
-  }
-
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {Record<string, string>} headers
-   * @param {any} body
-   * @returns {Promise<any>}
-   */
-  async raw(method, path, headers, body) {
-    const authed = !!this.token;
-    if (authed) headers.Authorization = `Bearer ${this.token}`;
-    let res;
-    try {
-      res = await this.fetch(`${this.baseUrl}/api/v1${path}`, { method, headers, body, cache: 'no-store' });
-    } catch (e) {
-      throw new MessengerError('network', 'Cannot reach the server.', 0);
-    }
-    if (res.status === 204) return undefined;
-    const text = await res.text();
-    let data = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch (e) {
-      data = null;
-    }
-    if (!res.ok) {
-      const err = (data && data.error) || {};
-      if (res.status === 401 && authed && this.onUnauthorized) this.onUnauthorized();
-      const retry = Number(res.headers.get('Retry-After'));
-      throw new MessengerError(err.code || `http_${res.status}`, err.message || `HTTP ${res.status}`,
-        res.status, Number.isFinite(retry) && retry > 0 ? retry : undefined);
-    }
-    return data;
-  }
-
-  // ---- accounts and sessions (section 2) ----
-
-  /**
-   * @param {string} username
-   * @param {string} password
-   * @param {string} [displayName]
-   * @returns {Promise<User>}
-   */
-  register(username, password, displayName) {
-    return this.request('POST', '/users', displayName ? { username, password, displayName } : { username, password });
-  }
-
-  /**
-   * Logs in as a new device and keeps its token for the next requests.
-   * @param {string} username
-   * @param {string} password
-   * @param {string} [deviceName]
-   * @returns {Promise<Session>}
-   */
-  async login(username, password, deviceName) {
-    const s = await this.request('POST', '/sessions', deviceName ? { username, password, deviceName } : { username, password });
-    this.token = s.token;
-    return s;
-  }
-
-  /** Ends this device's session; the token stops working. @returns {Promise<void>} */
-  async logout() {
-    await this.request('DELETE', '/sessions/current');
-    this.token = null;
-  }
-
-  /** @param {string} id @returns {Promise<User>} */
-  user(id) { return this.request('GET', `/users/${enc(id)}`); }
-
-  /** @param {string} username @returns {Promise<User>} */
-  userByName(username) { return this.request('GET', `/users?username=${enc(username)}`); }
-
-  // ---- contacts and presence ----
-
-  /** @param {string} userId @returns {Promise<void>} */
-  addContact(userId) { return this.request('PUT', `/contacts/${enc(userId)}`); }
-
-  /** @param {string} userId @returns {Promise<void>} */
-  removeContact(userId) { return this.request('DELETE', `/contacts/${enc(userId)}`); }
-
-  /** @returns {Promise<{contacts: Array<User & {presence?: {status: string, lastSeen: number}}>}>} */
-  contacts() { return this.request('GET', '/contacts'); }
-
-  /** @param {string[]} userIds @returns {Promise<{presence: Presence[]}>} */
-  presence(userIds) { return this.request('GET', `/presence?userIds=${userIds.map(enc).join(',')}`); }
-
+export class HttpApi extends AccountHttp {
   // ---- conversations ----
 
   /** @returns {Promise<{conversations: Summary[]}>} */
@@ -287,13 +173,7 @@ export class HttpApi {
     return res.blob();
   }
 
-  // ---- blocking, search, devices (sections 6-8) ----
-
-  /** @param {string} userId @returns {Promise<void>} */
-  block(userId) { return this.request('PUT', `/blocks/${enc(userId)}`); }
-
-  /** @param {string} userId @returns {Promise<void>} */
-  unblock(userId) { return this.request('DELETE', `/blocks/${enc(userId)}`); }
+  // ---- search (section 7) ----
 
   /**
    * Searches the caller's messages (PROTOCOL.md section 7): whole words, the last also as a
@@ -309,7 +189,4 @@ export class HttpApi {
     if (options.before) p.set('before', options.before);
     return this.request('GET', `/search?${p}`);
   }
-
-  /** @returns {Promise<{devices: Array<{id: string, name: string, createdAt: number, lastActiveAt: number, current: boolean}>}>} */
-  devices() { return this.request('GET', '/devices'); }
 }

@@ -159,4 +159,53 @@
  * @property {string} [clientId] to resend something sent before (default: a new random id)
  */
 
+/**
+ * A logged-in device of the caller (PROTOCOL.md section 8; `GET /devices`).
+ * @typedef {object} Device
+ * @property {string} id
+ * @property {string | null} [name] null when the login gave none
+ * @property {number} createdAt ms since the epoch
+ * @property {number} [lastActiveAt] ms since the epoch, recorded at most once a minute
+ * @property {boolean} [current] true for the device whose token asked
+ * @property {number | null} [revokedAt] in an export: when it was logged out, 0 while logged in
+ * @property {DevicePush} [push] its push subscription, when it has or had one
+ */
+
+/**
+ * A device's push subscription state (PROTOCOL.md section 9).
+ * @typedef {object} DevicePush
+ * @property {'webpush' | 'fcm' | 'apns'} type
+ * @property {boolean} [active] false once a push service invalidated it
+ * @property {number} [lastSuccessAt] ms since the epoch
+ * @property {string} [lastError] why it was invalidated
+ */
+
+/**
+ * Where pushes for this device go (PROTOCOL.md section 2 "Push" and section 9): a Web Push
+ * subscription (a browser's `PushSubscription.toJSON()` plus `type`), an FCM registration token,
+ * or an APNs device token (hex; `environment` defaults to production).
+ * @typedef {{type: 'webpush', endpoint: string, keys: {p256dh: string, auth: string}}
+ *   | {type: 'fcm', token: string}
+ *   | {type: 'apns', token: string, environment?: 'production' | 'sandbox'}} PushTarget
+ */
+
+/**
+ * A change of one's own profile: a field left out stays as it is (PROTOCOL.md section 8).
+ * @typedef {object} ProfileChange
+ * @property {string | null} [displayName] null (or empty) falls back to the username
+ * @property {string | null} [avatar] a media id of an image one may read; null removes it
+ */
+
+/**
+ * Everything stored about one user (PROTOCOL.md section 8, `GET /users/me/export`).
+ * @typedef {object} Export
+ * @property {number} exportedAt ms since the epoch
+ * @property {User} user
+ * @property {User[]} contacts
+ * @property {User[]} blocks
+ * @property {Device[]} devices revoked ones included
+ * @property {Summary[]} conversations
+ * @property {Message[]} messages every text message and update entry the user sent, oldest first
+ */
+
 export {};

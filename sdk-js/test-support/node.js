@@ -14,13 +14,13 @@ export const JAR = process.env.MESSENGER_JAR || resolve(here, '../../server/targ
 
 let users = 0;
 
-/** Starts `java -jar` on port 0 (or `port`) and waits for "listening on port N". */
-function launch(dataDir, port) {
+/** Starts `java -jar` on port 0 (or `port`) and waits for "listening on port N"; `extra`: more settings. */
+function launch(dataDir, port, extra = []) {
   if (!existsSync(JAR)) throw new Error(`server jar missing: ${JAR} (run ./mvnw -B -q package -DskipTests)`);
   const args = ['-jar', JAR, `--port=${port}`, '--host=127.0.0.1', `--data-dir=${dataDir}`,
     '--argon2-memory-kib=1024', '--argon2-iterations=1', '--presence-grace=300ms',
     '--rate-sends=0', '--rate-frames=0', '--rate-logins-ip=0', '--rate-logins-user=0',
-    '--rate-registrations-ip=0', '--max-devices-per-user=1000', '--max-connections-per-user=1000'];
+    '--rate-registrations-ip=0', '--max-devices-per-user=1000', '--max-connections-per-user=1000', ...extra];
   const proc = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((ok, fail) => {
@@ -54,15 +54,19 @@ async function halt(proc) {
 }
 
 /**
- * A running node: `url`, `stop()`, `restart()` (same port and data, e.g. to test reconnects),
- * `user(prefix)` (a registered, logged-in, not yet connected client).
+ * A running node: `url`, `dataDir`, `stop()`, `restart()` (same port and data, e.g. to test
+ * reconnects), `user(prefix)` (a registered, logged-in, not yet connected client).
+ * `args`: more settings (`--name=value`); a function gets the data directory first (to write
+ * files the settings name into it).
  */
-export async function startNode() {
+export async function startNode(args = []) {
   const dataDir = mkdtempSync(join(tmpdir(), 'messenger-sdk-'));
-  let { proc, port } = await launch(dataDir, 0);
+  const extra = typeof args === 'function' ? args(dataDir) : args;
+  let { proc, port } = await launch(dataDir, 0, extra);
   const clients = [];
   const node = {
     port,
+    dataDir,
     url: `http://127.0.0.1:${port}`,
     async stop() {
       for (const c of clients) c.close();
@@ -73,7 +77,7 @@ export async function startNode() {
       await halt(proc);
     },
     async start() {
-      ({ proc } = await launch(dataDir, port));
+      ({ proc } = await launch(dataDir, port, extra));
     },
     /** A new account logged in on a client (not connected). */
     async user(prefix = 'u', options = {}) {

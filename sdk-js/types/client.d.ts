@@ -70,6 +70,12 @@ export class MessengerClient extends Emitter<ClientEvents> {
     /** @param {string} username @param {string} password @param {string} [deviceName] @returns {Promise<Session>} */
     login(username: string, password: string, deviceName?: string): Promise<Session>;
     /**
+     * Signs in with a token of the operator's identity provider (see {@link HttpApi.loginWithJwt}).
+     * @param {string} jwt @param {string} [deviceName]
+     * @returns {Promise<Session>}
+     */
+    loginWithJwt(jwt: string, deviceName?: string): Promise<Session>;
+    /**
      * Opens the WebSocket; resolves with the first `ready` (the connection keeps reconnecting
      * after that until close()). Rejects if the client is closed or revoked first.
      * @returns {Promise<ClientEvents['ready']>}

@@ -1,82 +1,11 @@
 /**
- * One method per endpoint; each returns the decoded JSON answer (or nothing for 204) and
- * rejects with a {@link MessengerError} carrying the server's error code, or `network` when the
- * server could not be reached. Holds the bearer token of one device. Stateless otherwise; safe
- * to share.
+ * One method per endpoint of a user's device (every operation of docs/openapi.json outside
+ * `/api/v1/admin/`, which {@link import('./admin.js').AdminApi} covers); each returns the decoded
+ * JSON answer (or nothing for 204) and rejects with a {@link MessengerError} carrying the
+ * server's error code, or `network` when the server could not be reached. Holds the bearer token
+ * of one device. Stateless otherwise; safe to share.
  */
-export class HttpApi {
-    /**
-     * @param {string} baseUrl the node's address, e.g. `http://127.0.0.1:8080` (a path prefix is kept)
-     * @param {object} [options]
-     * @param {typeof fetch} [options.fetch] the fetch function (default: the global one)
-     * @param {string | null} [options.token] bearer token of a device
-     * @param {() => void} [options.onUnauthorized] called when a request with a token answers 401
-     */
-    constructor(baseUrl: string, options?: {
-        fetch?: typeof fetch | undefined;
-        token?: string | null | undefined;
-        onUnauthorized?: (() => void) | undefined;
-    });
-    /** @type {string} */
-    baseUrl: string;
-    fetch: typeof fetch;
-    /** @type {string | null} */
-    token: string | null;
-    onUnauthorized: (() => void) | null;
-    /**
-     * Any request under `/api/v1`.
-     * @param {string} method
-     * @param {string} path starting with `/`, below `/api/v1`
-     * @param {unknown} [body] sent as JSON when given
-     * @returns {Promise<any>}
-     */
-    request(method: string, path: string, body?: unknown): Promise<any>;
-    /**
-     * @param {string} method
-     * @param {string} path
-     * @param {Record<string, string>} headers
-     * @param {any} body
-     * @returns {Promise<any>}
-     */
-    raw(method: string, path: string, headers: Record<string, string>, body: any): Promise<any>;
-    /**
-     * @param {string} username
-     * @param {string} password
-     * @param {string} [displayName]
-     * @returns {Promise<User>}
-     */
-    register(username: string, password: string, displayName?: string): Promise<User>;
-    /**
-     * Logs in as a new device and keeps its token for the next requests.
-     * @param {string} username
-     * @param {string} password
-     * @param {string} [deviceName]
-     * @returns {Promise<Session>}
-     */
-    login(username: string, password: string, deviceName?: string): Promise<Session>;
-    /** Ends this device's session; the token stops working. @returns {Promise<void>} */
-    logout(): Promise<void>;
-    /** @param {string} id @returns {Promise<User>} */
-    user(id: string): Promise<User>;
-    /** @param {string} username @returns {Promise<User>} */
-    userByName(username: string): Promise<User>;
-    /** @param {string} userId @returns {Promise<void>} */
-    addContact(userId: string): Promise<void>;
-    /** @param {string} userId @returns {Promise<void>} */
-    removeContact(userId: string): Promise<void>;
-    /** @returns {Promise<{contacts: Array<User & {presence?: {status: string, lastSeen: number}}>}>} */
-    contacts(): Promise<{
-        contacts: Array<User & {
-            presence?: {
-                status: string;
-                lastSeen: number;
-            };
-        }>;
-    }>;
-    /** @param {string[]} userIds @returns {Promise<{presence: Presence[]}>} */
-    presence(userIds: string[]): Promise<{
-        presence: Presence[];
-    }>;
+export class HttpApi extends AccountHttp {
     /** @returns {Promise<{conversations: Summary[]}>} */
     conversations(): Promise<{
         conversations: Summary[];
@@ -169,10 +98,6 @@ export class HttpApi {
     media(id: string, options?: {
         thumb?: boolean;
     }): Promise<Blob>;
-    /** @param {string} userId @returns {Promise<void>} */
-    block(userId: string): Promise<void>;
-    /** @param {string} userId @returns {Promise<void>} */
-    unblock(userId: string): Promise<void>;
     /**
      * Searches the caller's messages (PROTOCOL.md section 7): whole words, the last also as a
      * prefix; results newest first; pass `next` as `before` for the following page.
@@ -194,23 +119,11 @@ export class HttpApi {
         }>;
         next?: string;
     }>;
-    /** @returns {Promise<{devices: Array<{id: string, name: string, createdAt: number, lastActiveAt: number, current: boolean}>}>} */
-    devices(): Promise<{
-        devices: Array<{
-            id: string;
-            name: string;
-            createdAt: number;
-            lastActiveAt: number;
-            current: boolean;
-        }>;
-    }>;
 }
-export type User = import("./types.js").User;
-export type Session = import("./types.js").Session;
 export type Summary = import("./types.js").Summary;
 export type Message = import("./types.js").Message;
 export type HistoryPage = import("./types.js").HistoryPage;
-export type Presence = import("./types.js").Presence;
 export type Media = import("./types.js").Media;
 export type ReadBy = import("./types.js").ReadBy;
 export type SendOptions = import("./types.js").SendOptions;
+import { AccountHttp } from './http-account.js';

@@ -1,5 +1,6 @@
 export { MessengerClient } from "./client.js";
 export { HttpApi } from "./http.js";
+export { AdminApi } from "./admin.js";
 export { Connection } from "./connection.js";
 export { Outbox } from "./outbox.js";
 export { Sequencer } from "./sequencer.js";

@@ -200,3 +200,105 @@ export type SendOptions = {
      */
     clientId?: string | undefined;
 };
+/**
+ * A logged-in device of the caller (PROTOCOL.md section 8; `GET /devices`).
+ */
+export type Device = {
+    id: string;
+    /**
+     * null when the login gave none
+     */
+    name?: string | null | undefined;
+    /**
+     * ms since the epoch
+     */
+    createdAt: number;
+    /**
+     * ms since the epoch, recorded at most once a minute
+     */
+    lastActiveAt?: number | undefined;
+    /**
+     * true for the device whose token asked
+     */
+    current?: boolean | undefined;
+    /**
+     * in an export: when it was logged out, 0 while logged in
+     */
+    revokedAt?: number | null | undefined;
+    /**
+     * its push subscription, when it has or had one
+     */
+    push?: DevicePush | undefined;
+};
+/**
+ * A device's push subscription state (PROTOCOL.md section 9).
+ */
+export type DevicePush = {
+    type: "webpush" | "fcm" | "apns";
+    /**
+     * false once a push service invalidated it
+     */
+    active?: boolean | undefined;
+    /**
+     * ms since the epoch
+     */
+    lastSuccessAt?: number | undefined;
+    /**
+     * why it was invalidated
+     */
+    lastError?: string | undefined;
+};
+/**
+ * Where pushes for this device go (PROTOCOL.md section 2 "Push" and section 9): a Web Push
+ * subscription (a browser's `PushSubscription.toJSON()` plus `type`), an FCM registration token,
+ * or an APNs device token (hex; `environment` defaults to production).
+ */
+export type PushTarget = {
+    type: "webpush";
+    endpoint: string;
+    keys: {
+        p256dh: string;
+        auth: string;
+    };
+} | {
+    type: "fcm";
+    token: string;
+} | {
+    type: "apns";
+    token: string;
+    environment?: "production" | "sandbox";
+};
+/**
+ * A change of one's own profile: a field left out stays as it is (PROTOCOL.md section 8).
+ */
+export type ProfileChange = {
+    /**
+     * null (or empty) falls back to the username
+     */
+    displayName?: string | null | undefined;
+    /**
+     * a media id of an image one may read; null removes it
+     */
+    avatar?: string | null | undefined;
+};
+/**
+ * Everything stored about one user (PROTOCOL.md section 8, `GET /users/me/export`).
+ */
+export type Export = {
+    /**
+     * ms since the epoch
+     */
+    exportedAt: number;
+    user: User;
+    contacts: User[];
+    blocks: User[];
+    /**
+     * revoked ones included
+     */
+    devices: Device[];
+    conversations: Summary[];
+    /**
+     * every text message and update entry the user sent, oldest first
+     */
+    messages: Message[];
+};

@@ -39,7 +39,7 @@ export class Account {
       body.displayName = name || null;
     }
     if (change.avatar !== undefined) body.avatar = change.avatar;
-    const user = await this.api.request('PATCH', '/users/me', body);
+    const user = await this.api.updateProfile(body);
     this.store.users.set(user.id, user);
     this.store.emit('me', user);
     this.store.emit('list', null);
@@ -67,7 +67,7 @@ export class Account {
       await this.ctx.logout();
       return;
     }
-    await this.api.request('DELETE', `/devices/${encodeURIComponent(device.id)}`);
+    await this.api.revokeDevice(device.id);
   }
 
   // ---- password, erasure, export ----
@@ -77,7 +77,7 @@ export class Account {
     if (newPassword.length < 8) throw new Error('Use a new password of at least 8 characters.');
     if (newPassword.length > 256) throw new Error('Use at most 256 characters.');
     if (newPassword !== again) throw new Error('The two new passwords differ.');
-    await this.api.request('PUT', '/users/me/password', { oldPassword, newPassword });
+    await this.api.changePassword(oldPassword, newPassword);
   }
 
   /** Erases the account (the server checks the password), then leaves for the sign-in screen. */
@@ -86,7 +86,7 @@ export class Account {
     // The erasure closes this device's socket (4001) before the answer may come: same notice.
     this.ctx.leaving = 'Your account was deleted.';
     try {
-      await this.api.request('DELETE', '/users/me', { password });
+      await this.api.deleteAccount(password);
     } catch (e) {
       this.ctx.leaving = null;
       throw e;
@@ -96,7 +96,7 @@ export class Account {
 
   /** The export document as a Blob and a file name. */
   async exportData() {
-    const doc = await this.api.request('GET', '/users/me/export');
+    const doc = await this.api.exportData();
     const u = this.ctx.session && this.ctx.session.username || 'me';
     const day = new Date().toISOString().slice(0, 10);
     return {
@@ -109,7 +109,7 @@ export class Account {
 
   async loadBlocks() {
     const store = this.store;
-    const res = await this.api.request('GET', '/blocks');
+    const res = await this.api.blocks();
     if (store !== this.store) return [];
     store.blocks = res.blocks || [];
     for (const u of store.blocks) if (!store.users.has(u.id)) store.users.set(u.id, u);

@@ -14,12 +14,7 @@ export function fetchBlob(app, id, thumb) {
   const api = app.client.api;
   const key = thumb ? `${id}?thumb` : id;
   if (!blobs.has(key)) {
-    const url = `/api/v1/media/${encodeURIComponent(id)}${thumb ? '?thumb=1' : ''}`;
-    blobs.set(key, fetch(url, { headers: { Authorization: `Bearer ${api.token}` } })
-      .then((res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        return res.blob();
-      })
+    blobs.set(key, api.media(id, { thumb })
       .then((b) => URL.createObjectURL(b))
       .catch((e) => {
         blobs.delete(key);

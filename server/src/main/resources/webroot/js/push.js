@@ -14,13 +14,12 @@ export async function enablePush(api) {
   try {
     const reg = await navigator.serviceWorker.register('/sw.js');
     if (Notification.permission !== 'granted') return;
-    const { key } = await api.request('GET', '/push/vapid-public-key');
+    const { key } = await api.vapidPublicKey();
     let sub = await reg.pushManager.getSubscription();
     if (!sub) {
       sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) });
     }
-    const json = sub.toJSON();
-    await api.request('PUT', '/devices/current/push', { type: 'webpush', endpoint: json.endpoint, keys: json.keys });
+    await api.subscribeWebPush(sub);
   } catch (e) {
     // Push is a convenience: the app works without it.
   }
