@@ -151,6 +151,29 @@ class ChatSocketTest {
   }
 
   @Test
+  void rawObserver_seesEveryFrameFirst_andItsFailureStopsNothing() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    ChatSocket s =
+        new ChatSocket(
+            frame -> order.add("typed " + frame.type()),
+            raw -> {
+              order.add("raw " + raw.path("type").asText());
+              throw new IllegalStateException("observer bug");
+            });
+    FakeWebSocket fake = new FakeWebSocket();
+    WebSocket.Listener r = s.reader();
+    r.onOpen(fake);
+    r.onText(fake, "{\"type\":\"ready\",\"userId\":\"u1\",\"deviceId\":\"d1\"}", true);
+    s.awaitReady(fake, Duration.ofSeconds(1));
+    CompletableFuture<JsonNode> pong = s.ping();
+    String ref = Json.parse(fake.texts().get(0)).path("ref").asText();
+    r.onText(fake, "{\"type\":\"pong\",\"ref\":\"" + ref + "\"}", true);
+
+    assertThat(pong.get(1, TimeUnit.SECONDS).path("type").asText()).isEqualTo("pong");
+    assertThat(order).containsExactly("raw ready", "typed ready", "raw pong", "typed pong");
+  }
+
+  @Test
   void eachText_requestsOneMore() {
     long before = ws.requested();
     reader.onText(ws, "{\"type\":", false);
