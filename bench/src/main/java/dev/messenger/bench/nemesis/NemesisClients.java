@@ -37,6 +37,10 @@ public final class NemesisClients {
   final AtomicLong retries = new AtomicLong();
   final AtomicLong gaveUp = new AtomicLong();
   final AtomicLong reconnects = new AtomicLong();
+
+  /** Live {@code message} frames the order check saw, on every device. */
+  final AtomicLong ordered = new AtomicLong();
+
   private volatile boolean running;
 
   /** One user: its two devices' tokens and current sockets, and its conversations. */
@@ -266,6 +270,7 @@ public final class NemesisClients {
       if (!"message".equals(f.path("type").asText())) {
         return;
       }
+      ordered.incrementAndGet();
       String cid = f.path("conversationId").asText();
       long seq = f.path("seq").asLong();
       Long prev = last.put(cid, seq);
