@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * One WebSocket connection to {@code /ws} (PROTOCOL.md section 3), opened by {@link
@@ -22,11 +21,11 @@ import java.util.function.Predicate;
  * #typed()} makes requests that answer typed frames. The methods here that take or answer {@code
  * JsonNode} are the raw escape hatch, for protocol tests that check the wire itself.
  *
- * <p><b>Recording.</b> A socket opened without a listener ({@link MessengerClient#connect()}) keeps
- * every incoming frame in arrival order for its life ({@link #frames()}, {@link #await}); text that
- * is not JSON is kept as a {@code TextNode}. That log is unbounded: it is for tests and tools. A
- * socket opened with a listener keeps none, so a days-long session (the CLI's chat) does not grow;
- * {@link #frames()} is then empty and {@link #await} only sees the close.
+ * <p><b>Raw frames.</b> The socket keeps no log of what it received. A raw-frame observer given at
+ * open time ({@link MessengerClient#connect(Listener, Consumer)}) sees every incoming frame as
+ * JSON, from {@code ready} on, before replies and the {@link Listener}; text that is not JSON comes
+ * as a {@code TextNode}. The test recorder ({@code dev.messenger.client.testing.RecordingSocket} in
+ * the client's test-jar, with {@code frames} and {@code await}) is built on that hook.
  *
  * <p><b>Requests.</b> {@link #request} puts a {@code ref} on a frame and completes with the reply
  * that echoes it, {@code error} frames included (they never complete the future exceptionally). The
@@ -62,7 +61,7 @@ public final class ChatSocket implements AutoCloseable {
     default void onClose(int code, String reason) {}
   }
 
-  private final FrameLog log;
+  private final Consumer<JsonNode> rawFrames;
   private final Replies replies = new Replies();
   private final Listener listener;
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -72,18 +71,18 @@ public final class ChatSocket implements AutoCloseable {
   private volatile WebSocket webSocket;
   private volatile JsonNode ready;
 
-  /**
-   * A socket not yet attached. With a {@code listener} frames go to it and are not recorded (a long
-   * session keeps no log); without one they are recorded for {@link #frames()} and {@link #await}.
-   */
+  /** A socket not yet attached, with an optional typed {@code listener} (null: none). */
   ChatSocket(Listener listener) {
-    this(listener, listener == null);
+    this(listener, null);
   }
 
-  /** A socket not yet attached, recording its frames or not. */
-  ChatSocket(Listener listener, boolean record) {
+  /**
+   * A socket not yet attached; {@code listener} and {@code rawFrames} (the raw-frame observer) may
+   * each be null.
+   */
+  ChatSocket(Listener listener, Consumer<JsonNode> rawFrames) {
     this.listener = listener;
-    this.log = new FrameLog(record);
+    this.rawFrames = rawFrames;
   }
 
   /** The JDK listener that feeds this socket; pass it to {@code WebSocket.Builder.buildAsync}. */
@@ -284,46 +283,6 @@ public final class ChatSocket implements AutoCloseable {
     sendFrame(f);
   }
 
-  /** A snapshot of every frame received so far, in arrival order. */
-  public List<JsonNode> frames() {
-    return log.snapshot();
-  }
-
-  /** A snapshot of the frames received so far whose {@code type} is {@code type}. */
-  public List<JsonNode> frames(String type) {
-    return log.ofType(type);
-  }
-
-  /**
-   * The first frame, received before or during this call, that matches. Blocks on a condition (no
-   * polling).
-   *
-   * @throws IllegalStateException wrapping a {@link TimeoutException} when none matched within
-   *     {@code timeout}, or as soon as the socket closed without a match; also if interrupted
-   */
-  public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
-    return log.await(match, timeout);
-  }
-
-  /**
-   * The first frame of {@code type}, received before or during this call.
-   *
-   * @throws IllegalStateException as {@link #await}
-   */
-  public JsonNode awaitType(String type, Duration timeout) {
-    return log.await(FrameLog.isType(type), timeout);
-  }
-
-  /**
-   * Waits until at least {@code n} frames of {@code type} were received and returns the first
-   * {@code n}.
-   *
-   * @throws IllegalStateException as {@link #await}
-   */
-  public List<JsonNode> awaitCount(String type, int n, Duration timeout) {
-    return log.awaitCount(type, n, timeout);
-  }
-
   /** True until the server closed the socket, an error occurred, or {@link #close()} began. */
   public boolean isOpen() {
     WebSocket ws = webSocket;
@@ -386,8 +345,14 @@ public final class ChatSocket implements AutoCloseable {
   }
 
   private void deliver(JsonNode frame) {
-    log.add(frame);
-    if (!readyFrame.isDone() && FrameLog.isType("ready").test(frame)) {
+    if (rawFrames != null) {
+      try {
+        rawFrames.accept(frame);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "raw-frame observer failed on a frame", e);
+      }
+    }
+    if (!readyFrame.isDone() && "ready".equals(frame.path("type").asText(null))) {
       readyFrame.complete(frame);
     }
     replies.deliver(frame);
@@ -404,7 +369,6 @@ public final class ChatSocket implements AutoCloseable {
     if (!closeCode.complete(code)) {
       return;
     }
-    log.markClosed(code);
     IllegalStateException e = closedException();
     readyFrame.completeExceptionally(e);
     replies.failAll(e);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -346,7 +347,22 @@ public final class MessengerClient {
 
   /** {@link #connect()}, with {@code listener} called for every incoming frame from the first. */
   public ChatSocket connect(ChatSocket.Listener listener) {
-    return SocketOpener.open(http, webSocketUri(baseUri), token, listener, CONNECT_TIMEOUT);
+    return connect(listener, null);
+  }
+
+  /**
+   * {@link #connect()} with a typed {@code listener} and a raw-frame observer {@code rawFrames}
+   * (either may be null). {@code rawFrames} gets every incoming frame as JSON from {@code ready}
+   * on, on the socket's reading thread, in arrival order, before the listener; what it throws is
+   * logged and ignored. It is the hook a frame recorder is built on (the client test-jar's {@code
+   * RecordingSocket}); it must not block.
+   *
+   * @throws ApiException as {@link #connect()}
+   * @throws IllegalStateException as {@link #connect()}
+   */
+  public ChatSocket connect(ChatSocket.Listener listener, Consumer<JsonNode> rawFrames) {
+    return SocketOpener.open(
+        http, webSocketUri(baseUri), token, listener, rawFrames, CONNECT_TIMEOUT);
   }
 
   /** {@code ws://} or {@code wss://} for the base URI, with {@code /ws} appended to its path. */

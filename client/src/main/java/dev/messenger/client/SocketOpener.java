@@ -1,5 +1,6 @@
 package dev.messenger.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,22 +14,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** Opens a {@link ChatSocket}: the upgrade, then the wait for {@code ready}. Stateless. */
 final class SocketOpener {
   private SocketOpener() {}
 
   /**
-   * Opens {@code uri} with {@code token} (null: no header) and waits for {@code ready}.
+   * Opens {@code uri} with {@code token} (null: no header) and waits for {@code ready}; {@code
+   * listener} and {@code rawFrames} may be null (see {@link ChatSocket}).
    *
    * @throws ApiException when the upgrade is refused (its status, and the error body if any)
    * @throws UncheckedIOException when the server cannot be reached
    * @throws IllegalStateException on timeout, interrupt, or a close before {@code ready}
    */
   static ChatSocket open(
-      HttpClient http, URI uri, String token, ChatSocket.Listener listener, Duration timeout) {
+      HttpClient http,
+      URI uri,
+      String token,
+      ChatSocket.Listener listener,
+      Consumer<JsonNode> rawFrames,
+      Duration timeout) {
     long start = System.nanoTime();
-    ChatSocket socket = new ChatSocket(listener);
+    ChatSocket socket = new ChatSocket(listener, rawFrames);
     WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);

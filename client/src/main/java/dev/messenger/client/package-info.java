@@ -12,9 +12,12 @@
  * dev.messenger.client.ServerFrames#parse}. A {@link dev.messenger.client.ChatSocket.Listener}
  * receives them, and {@link dev.messenger.client.ChatSocket#typed()} makes requests answered with
  * them; {@link dev.messenger.client.ServerFrame.Unknown} keeps what the SDK cannot type. The {@code
- * JsonNode} methods of {@code ChatSocket} ({@code request}, {@code send}, {@code history}, {@code
- * await}, ...) are the raw escape hatch for tests of the wire itself; only a socket opened without
- * a listener records frames for them.
+ * JsonNode} methods of {@code ChatSocket} ({@code request}, {@code send}, {@code history}, ...) are
+ * the raw escape hatch for tests of the wire itself. A socket keeps no log of what it received; a
+ * raw-frame observer given to {@link dev.messenger.client.MessengerClient#connect(
+ * dev.messenger.client.ChatSocket.Listener, java.util.function.Consumer)} sees every frame as JSON.
+ * The tests' frame recorder ({@code frames}, {@code await}) is built on it and lives in this
+ * module's test-jar ({@code dev.messenger.client.testing.RecordingSocket}), not in the SDK jar.
  *
  * <p>Failures: a non-2xx answer is an {@link dev.messenger.client.ApiException}; a server that
  * cannot be reached is an {@link java.io.UncheckedIOException} whose message names it and the

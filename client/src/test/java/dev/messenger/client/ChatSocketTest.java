@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.messenger.client.testing.RecordingSocket;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
@@ -21,24 +22,25 @@ class ChatSocketTest {
   private final List<Integer> closes = new CopyOnWriteArrayList<>();
   private final FakeWebSocket ws = new FakeWebSocket();
   private ChatSocket socket;
+  private RecordingSocket recording;
   private WebSocket.Listener reader;
 
   @BeforeEach
   void open() {
-    socket =
-        new ChatSocket(
-            new ChatSocket.Listener() {
-              @Override
-              public void onFrame(ServerFrame frame) {
-                heard.add(frame);
-              }
+    ChatSocket.Listener listener =
+        new ChatSocket.Listener() {
+          @Override
+          public void onFrame(ServerFrame frame) {
+            heard.add(frame);
+          }
 
-              @Override
-              public void onClose(int code, String reason) {
-                closes.add(code);
-              }
-            },
-            true);
+          @Override
+          public void onClose(int code, String reason) {
+            closes.add(code);
+          }
+        };
+    recording = RecordingSocket.record(raw -> new ChatSocket(listener, raw));
+    socket = recording.socket();
     reader = socket.reader();
     reader.onOpen(ws);
     receive("{\"type\":\"ready\",\"userId\":\"u1\",\"deviceId\":\"d1\",\"protocol\":1}");
@@ -144,8 +146,31 @@ class ChatSocketTest {
     reader.onText(ws, "{\"type\":\"mess", false);
     reader.onText(ws, "age\",\"seq\":1}", true);
 
-    assertThat(socket.frames("message")).hasSize(1);
+    assertThat(recording.frames("message")).hasSize(1);
     assertThat(heard).extracting(ServerFrame::type).containsExactly("ready", "message");
+  }
+
+  @Test
+  void rawObserver_seesEveryFrameFirst_andItsFailureStopsNothing() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    ChatSocket s =
+        new ChatSocket(
+            frame -> order.add("typed " + frame.type()),
+            raw -> {
+              order.add("raw " + raw.path("type").asText());
+              throw new IllegalStateException("observer bug");
+            });
+    FakeWebSocket fake = new FakeWebSocket();
+    WebSocket.Listener r = s.reader();
+    r.onOpen(fake);
+    r.onText(fake, "{\"type\":\"ready\",\"userId\":\"u1\",\"deviceId\":\"d1\"}", true);
+    s.awaitReady(fake, Duration.ofSeconds(1));
+    CompletableFuture<JsonNode> pong = s.ping();
+    String ref = Json.parse(fake.texts().get(0)).path("ref").asText();
+    r.onText(fake, "{\"type\":\"pong\",\"ref\":\"" + ref + "\"}", true);
+
+    assertThat(pong.get(1, TimeUnit.SECONDS).path("type").asText()).isEqualTo("pong");
+    assertThat(order).containsExactly("raw ready", "typed ready", "raw pong", "typed pong");
   }
 
   @Test
@@ -161,7 +186,7 @@ class ChatSocketTest {
   void nonJsonText_isRecordedAsText() {
     receive("hello?");
 
-    assertThat(socket.frames()).last().satisfies(f -> assertThat(f.isTextual()).isTrue());
+    assertThat(recording.frames()).last().satisfies(f -> assertThat(f.isTextual()).isTrue());
   }
 
   @Test
@@ -188,7 +213,7 @@ class ChatSocketTest {
     assertThatThrownBy(reply::get)
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> socket.awaitType("message", Duration.ofDays(1)))
+    assertThatThrownBy(() -> recording.awaitType("message", Duration.ofDays(1)))
         .isInstanceOf(IllegalStateException.class);
   }
 

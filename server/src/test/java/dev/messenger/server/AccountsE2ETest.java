@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.UserView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +57,8 @@ class AccountsE2ETest {
   void logout_revokesTheToken_andClosesThatDevicesSocketsWith4001() throws Exception {
     TestUser alice = node.newUser("alice");
     TestUser otherDevice = node.newDevice(alice);
-    ChatSocket s = alice.connect();
-    ChatSocket other = otherDevice.connect();
+    RecordingSocket s = alice.connect();
+    RecordingSocket other = otherDevice.connect();
     alice.http().logout();
     assertThat(s.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4001);
     assertThatThrownBy(() -> alice.http().conversations())

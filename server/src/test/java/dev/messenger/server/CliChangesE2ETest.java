@@ -3,8 +3,8 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.cli.Cli;
+import dev.messenger.client.testing.RecordingSocket;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -103,7 +103,7 @@ class CliChangesE2ETest {
         .contains("#4 " + bob + ": nice one [@you]");
 
     var bobUser = node.anonymous().loginAs(bob, "bob-secret");
-    try (ChatSocket b = bobUser.connect()) {
+    try (RecordingSocket b = RecordingSocket.open(bobUser)) {
       String c = bobUser.conversations().get(0).id();
       b.ack(c, 4, "read");
       // The ack has no reply: wait until its cursor is stored.
@@ -162,7 +162,7 @@ class CliChangesE2ETest {
   void chat_makesChanges_andShowsThemFolded() {
     ok("alice", "send", bob, "first line");
     var bobUser = node.anonymous().loginAs(bob, "bob-secret");
-    try (ChatSocket b = bobUser.connect()) {
+    try (RecordingSocket b = RecordingSocket.open(bobUser)) {
       Run chat =
           cli(
               "alice",

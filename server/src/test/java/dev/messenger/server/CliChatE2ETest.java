@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.cli.Cli;
 import dev.messenger.client.cli.Profile;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.settings.NodeSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -183,7 +183,7 @@ class CliChatE2ETest {
       chat.type("hello there\n");
       await().atMost(T).until(() -> chat.out().contains("#1 me: hello there ✓"));
       String c = alice.http().conversations().get(0).id();
-      try (ChatSocket b = bob.connect()) {
+      try (RecordingSocket b = bob.connect()) {
         b.ack(c, 1, "read");
         await().atMost(T).until(() -> chat.out().contains("* #1 ✓✓ read"));
       }
@@ -198,7 +198,7 @@ class CliChatE2ETest {
     try (TestNode node = TestNode.start()) {
       TestNode.TestUser alice = node.newUser("ty_alice");
       TestNode.TestUser bob = node.newUser("ty_bob");
-      try (ChatSocket b = bob.connect()) {
+      try (RecordingSocket b = bob.connect()) {
         Chat chat = chat(profile(node, alice), cli -> cli.withKeys(true), bob.username());
         await().atMost(T).until(() -> chat.out().contains("* chatting with"));
         chat.type("hel");

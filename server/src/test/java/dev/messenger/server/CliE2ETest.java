@@ -3,8 +3,8 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.cli.Cli;
+import dev.messenger.client.testing.RecordingSocket;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,7 +69,7 @@ class CliE2ETest {
 
     // Bob is connected while Alice chats from the CLI: he gets her line, she sees it stored.
     var bobUser = node.anonymous().loginAs(bob, "bob-secret");
-    try (ChatSocket b = bobUser.connect()) {
+    try (RecordingSocket b = RecordingSocket.open(bobUser)) {
       Run chat = cli("alice", "typed in the chat\n/quit\n", "chat", bob);
       assertThat(chat.exit()).as(chat.err()).isZero();
       JsonNode m =

@@ -2,10 +2,10 @@ package dev.messenger.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class CrashE2ETest {
       LoginResult b = anon.login("crash_bob", "password-b", null);
       MessengerClient alice = anon.withToken(a.token());
       conversationId = alice.openDirect(b.userId()).id();
-      ChatSocket socket = alice.connect();
+      RecordingSocket socket = RecordingSocket.open(alice);
       // At most 10 sends in flight, so the kill lands in the middle of the 1,000.
       Semaphore window = new Semaphore(10);
       CompletableFuture<Void> enoughAcked = new CompletableFuture<>();
@@ -115,7 +115,7 @@ class CrashE2ETest {
       MessengerClient a = anon.loginAs("term_a", "password-a");
       String bId = a.userByUsername("term_b").id();
       cid = a.openDirect(bId).id();
-      ChatSocket s = a.connect();
+      RecordingSocket s = RecordingSocket.open(a);
       for (int i = 1; i <= 50; i++) {
         s.send(cid, "t" + i, "m" + i).join();
       }

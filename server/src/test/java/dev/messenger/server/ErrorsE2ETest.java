@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +41,7 @@ class ErrorsE2ETest {
     TestUser bob = node.newUser("bob");
     TestUser stranger = node.newUser("stranger");
     String cid = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect()) {
+    try (RecordingSocket a = alice.connect()) {
       List<String> bad =
           List.of(
               "not json",
@@ -87,7 +87,7 @@ class ErrorsE2ETest {
     // Nothing stored by the rejected frames.
     assertThat(alice.http().conversation(cid).lastSeq()).isEqualTo(1);
 
-    try (ChatSocket s = stranger.connect()) {
+    try (RecordingSocket s = stranger.connect()) {
       JsonNode e = s.send(cid, "intrude", "hi").join();
       assertThat(e.get("type").asText()).isEqualTo("error");
       assertThat(e.get("code").asText()).isEqualTo("not_found");
@@ -102,7 +102,7 @@ class ErrorsE2ETest {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     String cid = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect()) {
+    try (RecordingSocket a = alice.connect()) {
       String emoji = "\uD83D\uDE00"; // one code point, two chars
       JsonNode ok = a.send(cid, "e1", emoji.repeat(1000)).join();
       assertThat(ok.get("type").asText()).isEqualTo("sent");
@@ -116,7 +116,7 @@ class ErrorsE2ETest {
   @Test
   void frameOver64KiB_closesWith1009() throws Exception {
     TestUser alice = node.newUser("alice");
-    ChatSocket a = alice.connect();
+    RecordingSocket a = alice.connect();
     a.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
     assertThat(a.closeCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
   }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.MessagingSettings;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class GroupsE2ETest {
         admin.http().createGroup("big", others.stream().map(TestUser::id).toList());
     assertThat(g.members()).hasSize(200);
     assertThat(g.lastSeq()).isEqualTo(1);
-    List<ChatSocket> sockets = new ArrayList<>();
+    List<RecordingSocket> sockets = new ArrayList<>();
     try {
       sockets.add(admin.connect());
       for (TestUser u : others) {
@@ -71,7 +71,7 @@ class GroupsE2ETest {
       CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
       replies.forEach(r -> assertThat(r.join().get("type").asText()).isEqualTo("sent"));
       for (int i = 0; i < sockets.size(); i++) {
-        ChatSocket sock = sockets.get(i);
+        RecordingSocket sock = sockets.get(i);
         boolean isSender = i % 20 == 0 && i < 200;
         int expected = isSender ? 180 : 200;
         List<JsonNode> got = sock.awaitCount("message", expected, Duration.ofSeconds(60));
@@ -91,7 +91,7 @@ class GroupsE2ETest {
       sockets.get(1).requestSync(Frames.frame("ping"));
       assertThat(sockets.get(1).frames("message")).hasSize(200);
     } finally {
-      sockets.forEach(ChatSocket::close);
+      sockets.forEach(RecordingSocket::close);
     }
     // Over the limit: 201 members is too large.
     List<String> ids = new ArrayList<>(others.stream().map(TestUser::id).toList());
@@ -164,7 +164,7 @@ class GroupsE2ETest {
     ConversationView g = admin.http().createGroup("g", List.of(early.id()));
     admin.http().postMessage(g.id(), "before-1", "before 1");
     early.http().postMessage(g.id(), "before-2", "before 2");
-    try (ChatSocket lateSocket = late.connect()) {
+    try (RecordingSocket lateSocket = late.connect()) {
       admin.http().addMember(g.id(), late.id());
       JsonNode added = lateSocket.awaitType("message", T);
       assertThat(added.get("kind").asText()).isEqualTo("system");
@@ -197,8 +197,8 @@ class GroupsE2ETest {
     TestUser gone = node.newUser("gone");
     TestUser stays = node.newUser("stays");
     ConversationView g = admin.http().createGroup("g", List.of(gone.id(), stays.id()));
-    try (ChatSocket goneSocket = gone.connect();
-        ChatSocket staysSocket = stays.connect()) {
+    try (RecordingSocket goneSocket = gone.connect();
+        RecordingSocket staysSocket = stays.connect()) {
       admin.http().postMessage(g.id(), "m1", "hello all");
       goneSocket.await(f -> isMessage(f, 2), T);
       admin.http().removeMember(g.id(), gone.id());
@@ -230,9 +230,9 @@ class GroupsE2ETest {
     TestUser m1 = node.newUser("m1");
     TestUser m2 = node.newUser("m2");
     ConversationView g = admin.http().createGroup("g", List.of(m1.id(), m2.id()));
-    try (ChatSocket a = admin.connect();
-        ChatSocket s1 = m1.connect();
-        ChatSocket s2 = m2.connect()) {
+    try (RecordingSocket a = admin.connect();
+        RecordingSocket s1 = m1.connect();
+        RecordingSocket s2 = m2.connect()) {
       long seq = a.send(g.id(), "r", "read me").join().get("seq").asLong();
       s1.awaitType("message", T);
       s1.ack(g.id(), seq, "read");

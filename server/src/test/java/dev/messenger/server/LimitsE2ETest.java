@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.LimitSettings;
 import dev.messenger.server.settings.Settings;
@@ -37,7 +37,7 @@ class LimitsE2ETest {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
-      ChatSocket a = alice.connect();
+      RecordingSocket a = alice.connect();
       List<JsonNode> replies = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         replies.add(a.send(cid, "f-" + i, "flood " + i).get(10, TimeUnit.SECONDS));
@@ -66,7 +66,7 @@ class LimitsE2ETest {
   void frameFlood_isRateLimitedPerConnection() throws Exception {
     try (TestNode node = node(b -> b.set(LimitSettings.RATE_FRAMES, 10))) {
       TestUser alice = node.newUser("alice");
-      try (ChatSocket a = alice.connect()) {
+      try (RecordingSocket a = alice.connect()) {
         for (int i = 0; i < 40; i++) {
           a.sendRaw("{\"type\":\"ping\",\"ref\":\"p" + i + "\"}");
         }
@@ -146,8 +146,8 @@ class LimitsE2ETest {
       node.newDevice(alice);
       assertThatThrownBy(() -> node.newDevice(alice))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
-      try (ChatSocket s1 = alice.connect();
-          ChatSocket s2 = alice.connect()) {
+      try (RecordingSocket s1 = alice.connect();
+          RecordingSocket s2 = alice.connect()) {
         assertThatThrownBy(alice::connect)
             .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429));
         assertThat(s1.isOpen() && s2.isOpen()).isTrue();

@@ -3,9 +3,9 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.HistoryPage;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,10 +37,10 @@ class MessagingE2ETest {
     TestUser alice2 = node.newDevice(alice);
     TestUser bob = node.newUser("bob");
     TestUser bob2 = node.newDevice(bob);
-    try (ChatSocket a = alice.connect();
-        ChatSocket a2 = alice2.connect();
-        ChatSocket b = bob.connect();
-        ChatSocket b2 = bob2.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket a2 = alice2.connect();
+        RecordingSocket b = bob.connect();
+        RecordingSocket b2 = bob2.connect()) {
       assertThat(a.readyFrame().get("protocol").asInt()).isEqualTo(2);
       assertThat(a.userId()).isEqualTo(alice.id());
 
@@ -50,7 +50,7 @@ class MessagingE2ETest {
       assertThat(sent.get("seq").asLong()).isEqualTo(1);
       String conversationId = sent.get("conversationId").asText();
 
-      for (ChatSocket s : List.of(b, b2, a2)) {
+      for (RecordingSocket s : List.of(b, b2, a2)) {
         JsonNode m = s.awaitType("message", T);
         assertThat(m.get("conversationId").asText()).isEqualTo(conversationId);
         assertThat(m.get("seq").asLong()).isEqualTo(1);
@@ -73,8 +73,8 @@ class MessagingE2ETest {
   void resend_sameClientId_storesNothingNew_andAnswersOriginalSeq() {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       JsonNode first = a.sendTo(bob.id(), "same", "once").join();
       JsonNode again = a.sendTo(bob.id(), "same", "once").join();
       assertThat(again.get("type").asText()).isEqualTo("sent");
@@ -98,9 +98,9 @@ class MessagingE2ETest {
     TestUser bob = node.newUser("bob");
     TestUser bob2 = node.newDevice(bob);
     String cid = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect();
-        ChatSocket b2 = bob2.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect();
+        RecordingSocket b2 = bob2.connect()) {
       List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
       for (int i = 1; i <= 1000; i++) {
         replies.add(a.send(cid, "rapid-" + i, "message " + i));
@@ -111,7 +111,7 @@ class MessagingE2ETest {
         assertThat(r.get("type").asText()).isEqualTo("sent");
         assertThat(r.get("seq").asLong()).isEqualTo(i + 1);
       }
-      for (ChatSocket s : List.of(b, b2)) {
+      for (RecordingSocket s : List.of(b, b2)) {
         List<JsonNode> got = s.awaitCount("message", 1000, Duration.ofSeconds(60));
         for (int i = 0; i < 1000; i++) {
           assertThat(got.get(i).get("seq").asLong()).isEqualTo(i + 1);
@@ -129,24 +129,24 @@ class MessagingE2ETest {
     TestUser alice2 = node.newDevice(alice);
     TestUser bob2 = node.newDevice(bob);
     String cid = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect();
-        ChatSocket a2 = alice2.connect();
-        ChatSocket b2 = bob2.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect();
+        RecordingSocket a2 = alice2.connect();
+        RecordingSocket b2 = bob2.connect()) {
       List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         replies.add(a.send(cid, "a-" + i, "from alice " + i));
         replies.add(b.send(cid, "b-" + i, "from bob " + i));
       }
       CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-      for (ChatSocket other : List.of(a2, b2)) {
+      for (RecordingSocket other : List.of(a2, b2)) {
         List<JsonNode> got = other.awaitCount("message", 600, Duration.ofSeconds(60));
         for (int i = 0; i < 600; i++) {
           assertThat(got.get(i).get("seq").asLong()).isEqualTo(i + 1);
         }
       }
       for (var pair : List.of(List.of(a, bob.id()), List.of(b, alice.id()))) {
-        ChatSocket s = (ChatSocket) pair.get(0);
+        RecordingSocket s = (RecordingSocket) pair.get(0);
         List<JsonNode> got = s.awaitCount("message", 300, Duration.ofSeconds(60));
         long prev = 0;
         for (JsonNode m : got) {
@@ -169,8 +169,8 @@ class MessagingE2ETest {
       (i % 2 == 0 ? bob : alice).http().postMessage(cid, "h" + i, "text " + i);
     }
     TestUser bobPhone = node.newDevice(bob);
-    try (ChatSocket laptop = bob.connect();
-        ChatSocket phone = bobPhone.connect()) {
+    try (RecordingSocket laptop = bob.connect();
+        RecordingSocket phone = bobPhone.connect()) {
       JsonNode h1 = laptop.history(cid, null, null, 50);
       JsonNode h2 = phone.history(cid, null, null, 50);
       assertThat(h1.get("messages")).isEqualTo(h2.get("messages"));

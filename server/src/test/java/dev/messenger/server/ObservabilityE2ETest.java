@@ -2,7 +2,7 @@ package dev.messenger.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,8 +37,8 @@ class ObservabilityE2ETest {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket a = alice.connect();
-          ChatSocket b = bob.connect()) {
+      try (RecordingSocket a = alice.connect();
+          RecordingSocket b = bob.connect()) {
         for (int i = 0; i < 5; i++) {
           a.send(cid, "m" + i, "hi " + i).get(10, TimeUnit.SECONDS);
         }

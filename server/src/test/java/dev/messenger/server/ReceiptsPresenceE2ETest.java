@@ -3,10 +3,10 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ContactView;
 import dev.messenger.client.MemberView;
 import dev.messenger.client.PresenceView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import java.time.Duration;
 import java.util.List;
@@ -45,9 +45,9 @@ class ReceiptsPresenceE2ETest {
     for (int i = 1; i <= 5; i++) {
       alice.http().postMessage(cid, "r" + i, "m" + i);
     }
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect();
-        ChatSocket b2 = bob2.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect();
+        RecordingSocket b2 = bob2.connect()) {
       b.ack(cid, 3, "delivered");
       JsonNode r = a.awaitType("receipt", T);
       assertThat(r.get("conversationId").asText()).isEqualTo(cid);
@@ -86,8 +86,8 @@ class ReceiptsPresenceE2ETest {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     alice.http().openDirect(bob.id());
-    try (ChatSocket a = alice.connect()) {
-      ChatSocket b = bob.connect();
+    try (RecordingSocket a = alice.connect()) {
+      RecordingSocket b = bob.connect();
       a.subscribePresence(List.of(bob.id()));
       JsonNode online = a.awaitType("presence", T);
       assertThat(online.get("userId").asText()).isEqualTo(bob.id());
@@ -116,12 +116,12 @@ class ReceiptsPresenceE2ETest {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     alice.http().openDirect(bob.id());
-    try (ChatSocket a = alice.connect()) {
-      ChatSocket b = bob.connect();
+    try (RecordingSocket a = alice.connect()) {
+      RecordingSocket b = bob.connect();
       a.subscribePresence(List.of(bob.id()));
       a.awaitType("presence", T);
       b.close();
-      try (ChatSocket again = bob.connect()) {
+      try (RecordingSocket again = bob.connect()) {
         // Wait past the grace (300 ms) using a round trip that itself takes no fixed time.
         awaitPastGrace(a);
         assertThat(a.frames("presence")).hasSize(1);
@@ -131,7 +131,7 @@ class ReceiptsPresenceE2ETest {
   }
 
   /** Waits until 600 ms have passed by polling pings (the grace in tests is 300 ms). */
-  private static void awaitPastGrace(ChatSocket s) {
+  private static void awaitPastGrace(RecordingSocket s) {
     long until = System.currentTimeMillis() + 600;
     while (System.currentTimeMillis() < until) {
       s.requestSync(Frames.frame("ping"));
@@ -142,8 +142,8 @@ class ReceiptsPresenceE2ETest {
   void presence_isHiddenFromStrangers_andShownToContacts() {
     TestUser alice = node.newUser("alice");
     TestUser stranger = node.newUser("stranger");
-    try (ChatSocket a = alice.connect();
-        ChatSocket s = stranger.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket s = stranger.connect()) {
       assertThat(stranger.http().presence(List.of(alice.id()))).isEmpty();
       s.subscribePresence(List.of(alice.id()));
       s.requestSync(Frames.frame("ping"));
@@ -166,8 +166,8 @@ class ReceiptsPresenceE2ETest {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     String cid = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       a.typing(cid, "start");
       JsonNode t = b.awaitType("typing", T);
       assertThat(t.get("userId").asText()).isEqualTo(alice.id());

@@ -3,7 +3,7 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.ConnectionSettings;
 import java.net.URI;
@@ -24,8 +24,8 @@ class SessionLifecycleE2ETest {
             TestNode.testSettings()
                 .with(ConnectionSettings.IDLE_TIMEOUT, Duration.ofMillis(1500)))) {
       TestUser alice = node.newUser("alice");
-      ChatSocket silent = alice.connect();
-      ChatSocket chatty = alice.connect();
+      RecordingSocket silent = alice.connect();
+      RecordingSocket chatty = alice.connect();
       long start = System.currentTimeMillis();
       // Keep one connection talking while the other stays silent until it is closed.
       while (!silent.closeCode().isDone() && System.currentTimeMillis() - start < 10_000) {
@@ -73,7 +73,7 @@ class SessionLifecycleE2ETest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     TestUser alice = node.newUser("alice");
-    ChatSocket s = alice.connect();
+    RecordingSocket s = alice.connect();
     node.close();
     assertThat(s.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
   }

@@ -3,7 +3,7 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.ConnectionSettings;
 import java.io.OutputStream;
@@ -43,8 +43,8 @@ class SlowConsumerE2ETest {
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        try (ChatSocket watcher = sender.connect();
-            ChatSocket h = healthy.connect()) {
+        try (RecordingSocket watcher = sender.connect();
+            RecordingSocket h = healthy.connect()) {
           watcher.subscribePresence(List.of(stalled.id()));
           watcher.await(
               f ->

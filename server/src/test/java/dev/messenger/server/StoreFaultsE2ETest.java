@@ -3,8 +3,8 @@ package dev.messenger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.cluster.ClusterServices;
 import dev.messenger.server.settings.BusKind;
@@ -54,7 +54,7 @@ class StoreFaultsE2ETest {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket a = alice.connect()) {
+      try (RecordingSocket a = alice.connect()) {
         assertThat(a.send(cid, "ok-0", "before").get(10, TimeUnit.SECONDS).get("type").asText())
             .isEqualTo("sent");
         Path filler = mount.resolve("filler");
@@ -126,7 +126,7 @@ class StoreFaultsE2ETest {
       TestUser alice = node.newUser("alice");
       TestUser bob = node.newUser("bob");
       String cid = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket a = alice.connect()) {
+      try (RecordingSocket a = alice.connect()) {
         assertThat(a.send(cid, "p-0", "before").get(10, TimeUnit.SECONDS).get("type").asText())
             .isEqualTo("sent");
         String name = db.substring(db.lastIndexOf('/') + 1);

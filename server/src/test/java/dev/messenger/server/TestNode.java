@@ -1,8 +1,8 @@
 package dev.messenger.server;
 
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.settings.AccountSettings;
 import dev.messenger.server.settings.BusKind;
 import dev.messenger.server.settings.ClusterSettings;
@@ -112,9 +112,9 @@ public final class TestNode implements AutoCloseable {
   /** A logged-in device of a test user: its ids and an HTTP client holding its token. */
   public record TestUser(
       String id, String username, String password, String deviceId, MessengerClient http) {
-    /** Opens a WebSocket for this device; returns after {@code ready}. */
-    public ChatSocket connect() {
-      return http.connect();
+    /** Opens a recording WebSocket for this device; returns after {@code ready}. */
+    public RecordingSocket connect() {
+      return RecordingSocket.open(http);
     }
   }
 

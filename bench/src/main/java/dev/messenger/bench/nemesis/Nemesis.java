@@ -51,6 +51,7 @@ public final class Nemesis {
       long retries,
       long gaveUp,
       long reconnects,
+      long ordered,
       List<String> violations,
       List<String> breaches,
       boolean cutOffNodeWasNotReady) {
@@ -63,11 +64,12 @@ public final class Nemesis {
     public String markdown() {
       StringBuilder sb = new StringBuilder("### nemesis\n\n");
       sb.append("| seconds | faults | sends | acknowledged | retries | gave up | reconnects |")
-          .append(" order violations | history breaches | cut-off node not ready |\n")
-          .append("|---|---|---|---|---|---|---|---|---|---|\n");
+          .append(" live messages checked | order violations | history breaches |")
+          .append(" cut-off node not ready |\n")
+          .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       sb.append(
           String.format(
-              "| %.0f | %s | %d | %d | %d | %d | %d | %d | %d | %s |%n",
+              "| %.0f | %s | %d | %d | %d | %d | %d | %d | %d | %d | %s |%n",
               seconds,
               faults,
               sends,
@@ -75,6 +77,7 @@ public final class Nemesis {
               retries,
               gaveUp,
               reconnects,
+              ordered,
               violations.size(),
               breaches.size(),
               cutOffNodeWasNotReady));
@@ -151,6 +154,7 @@ public final class Nemesis {
           clients.retries.get(),
           clients.gaveUp.get(),
           clients.reconnects.get(),
+          clients.ordered.get(),
           clients.violations(),
           breaches,
           cutOffNotReady || !faults.containsKey("cut"));

@@ -6,7 +6,6 @@ import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,15 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The nemesis' users: each has two devices, each device a WebSocket to some node. Device 0 sends
  * into the user's conversations at a steady rate with idempotent retries: the same {@code clientId}
  * again, through whichever node answers, until {@code sent} (a send gives up after 90 s). Every
- * {@code sent} is recorded ({@link #acked}). Device 1 only listens. When a connection is replaced
- * or at the end, its {@code message} frames are checked for order: per conversation increasing
- * seqs, and consecutive ones on a device that sends nothing (PROTOCOL.md "Order, no gaps");
- * breaches go to {@link #violations}. Thread-safe.
+ * {@code sent} is recorded ({@link #acked}). Device 1 only listens. Each connection's live {@code
+ * message} frames are checked for order as they arrive, through the socket's raw-frame hook: per
+ * conversation increasing seqs, and consecutive ones on a device that sends nothing (PROTOCOL.md
+ * "Order, no gaps"); breaches go to {@link #violations}. No frame is kept: the check holds only the
+ * last seq per conversation of that connection (bounded by the user's conversations, fixed at
+ * {@link #setUp}). Thread-safe.
  */
 public final class NemesisClients {
   private final List<URI> nodes;
@@ -35,6 +37,10 @@ public final class NemesisClients {
   final AtomicLong retries = new AtomicLong();
   final AtomicLong gaveUp = new AtomicLong();
   final AtomicLong reconnects = new AtomicLong();
+
+  /** Live {@code message} frames the order check saw, on every device. */
+  final AtomicLong ordered = new AtomicLong();
+
   private volatile boolean running;
 
   /** One user: its two devices' tokens and current sockets, and its conversations. */
@@ -222,7 +228,7 @@ public final class NemesisClients {
       retire(u, device);
       try {
         reconnects.incrementAndGet();
-        s = client(u, device).connect();
+        s = client(u, device).connect(null, new OrderCheck(u, device));
         u.sockets[device] = s;
         return s;
       } catch (RuntimeException e) {
@@ -232,7 +238,7 @@ public final class NemesisClients {
     }
   }
 
-  /** Closes the device's socket and checks the order of what it received live. */
+  /** Closes the device's socket (its order was checked frame by frame). */
   private void retire(User u, int device) {
     synchronized (u.sockets) {
       ChatSocket s = u.sockets[device];
@@ -241,13 +247,30 @@ public final class NemesisClients {
       }
       u.sockets[device] = null;
       s.close();
-      checkOrder(u, device, s.frames("message"));
     }
   }
 
-  private void checkOrder(User u, int device, List<JsonNode> frames) {
-    Map<String, Long> last = new HashMap<>();
-    for (JsonNode f : frames) {
+  /**
+   * The order check of one connection: fed every raw frame on the socket's reading thread, it keeps
+   * the last {@code message} seq per conversation (ConcurrentHashMap: the JDK may read on different
+   * pool threads, one frame at a time).
+   */
+  private final class OrderCheck implements Consumer<JsonNode> {
+    private final User u;
+    private final int device;
+    private final Map<String, Long> last = new ConcurrentHashMap<>();
+
+    OrderCheck(User u, int device) {
+      this.u = u;
+      this.device = device;
+    }
+
+    @Override
+    public void accept(JsonNode f) {
+      if (!"message".equals(f.path("type").asText())) {
+        return;
+      }
+      ordered.incrementAndGet();
       String cid = f.path("conversationId").asText();
       long seq = f.path("seq").asLong();
       Long prev = last.put(cid, seq);

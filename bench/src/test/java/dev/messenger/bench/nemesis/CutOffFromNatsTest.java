@@ -3,9 +3,9 @@ package dev.messenger.bench.nemesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.MessengerNode;
 import dev.messenger.server.settings.AccountSettings;
 import dev.messenger.server.settings.BusKind;
@@ -78,8 +78,9 @@ class CutOffFromNatsTest {
       LoginResult b = anon.login("cut_bob", "password-b", null);
       MessengerClient alice = new MessengerClient(cutUri).withToken(a.token());
       String cid = alice.openDirect(b.userId()).id();
-      try (ChatSocket sa = alice.connect();
-          ChatSocket sb = new MessengerClient(otherUri).withToken(b.token()).connect()) {
+      try (RecordingSocket sa = RecordingSocket.open(alice);
+          RecordingSocket sb =
+              RecordingSocket.open(new MessengerClient(otherUri).withToken(b.token()))) {
         sa.send(cid, "before", "before the cut").get(10, TimeUnit.SECONDS);
         sb.awaitCount("message", 1, Duration.ofSeconds(10));
 

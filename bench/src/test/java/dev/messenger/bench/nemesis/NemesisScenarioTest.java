@@ -39,6 +39,7 @@ class NemesisScenarioTest {
 
     assertThat(r.faults()).containsKeys("kill", "stop", "nats", "cut", "postgres");
     assertThat(r.acked()).isPositive();
+    assertThat(r.ordered()).as("live message frames the order check saw").isPositive();
     assertThat(r.violations()).isEmpty();
     assertThat(r.breaches()).isEmpty();
     assertThat(r.gaveUp()).isZero();

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.AccountClient;
 import dev.messenger.client.AdminClient;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.MessengerNode;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.cluster.ClusterServices;
@@ -86,7 +86,7 @@ class AccountsClusterE2ETest {
     User alice = user(0, "alice");
     LoginResult phone =
         new MessengerClient(uris.get(1)).login(alice.name(), alice.password(), "phone");
-    ChatSocket onB = on(1, phone.token()).connect();
+    RecordingSocket onB = RecordingSocket.open(on(1, phone.token()));
     new AccountClient(alice.http()).revokeDevice(phone.deviceId());
     assertThat(onB.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4001);
     assertThatThrownBy(() -> on(1, phone.token()).conversations())
@@ -96,7 +96,7 @@ class AccountsClusterE2ETest {
   @Test
   void suspendThroughA_closesTheUsersSocketsOnB_with4003() throws Exception {
     User bob = user(1, "bob");
-    ChatSocket onB = bob.http().connect();
+    RecordingSocket onB = RecordingSocket.open(bob.http());
     new AdminClient(uris.get(0), AdminApiE2ETest.KEY).suspend(bob.id());
     assertThat(onB.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4003);
     assertThatThrownBy(() -> bob.http().conversations())
@@ -112,9 +112,9 @@ class AccountsClusterE2ETest {
     User c = user(1, "c");
     String g = c.http().createGroup("g", List.of(a.id(), b.id())).id();
     String d = b.http().openDirect(a.id()).id();
-    try (ChatSocket bs = b.http().connect();
-        ChatSocket as = on(1, a.http().token()).connect();
-        ChatSocket cs = c.http().connect()) {
+    try (RecordingSocket bs = RecordingSocket.open(b.http());
+        RecordingSocket as = RecordingSocket.open(on(1, a.http().token()));
+        RecordingSocket cs = RecordingSocket.open(c.http())) {
       // b's node caches both users' blocks (empty) through this send.
       assertThat(bs.send(d, "b-0", "before").get().path("type").asText()).isEqualTo("sent");
       bs.subscribePresence(List.of(a.id()));

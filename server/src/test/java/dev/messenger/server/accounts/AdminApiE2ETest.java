@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messenger.client.AdminClient;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.UserView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.AccountSettings;
@@ -92,7 +92,7 @@ class AdminApiE2ETest {
     TestUser friend = node.newUser("friend");
     String d = friend.http().openDirect(bob.id()).id();
     bob.http().postMessage(d, "kept", "my message stays");
-    ChatSocket socket = bob.connect();
+    RecordingSocket socket = bob.connect();
     admin.suspend(bob.id());
     assertThat(socket.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4003);
     assertStatus(() -> bob.http().conversations(), 403);
@@ -115,7 +115,7 @@ class AdminApiE2ETest {
     TestUser outsider = node.newUser("outsider");
     var g = admin.createGroup("Announcements", owner.id(), List.of(member.id()));
     assertThat(g.members()).hasSize(2);
-    try (ChatSocket s = member.connect()) {
+    try (RecordingSocket s = member.connect()) {
       var m = admin.postMessage(g.id(), owner.id(), "bot-1", "hello from the backend");
       assertThat(m.senderId()).isEqualTo(owner.id());
       s.await(
@@ -137,7 +137,7 @@ class AdminApiE2ETest {
     TestUser a = node.newUser("stats");
     var before = admin.stats();
     a.http().postMessage(a.http().createGroup("s", List.of()).id(), "s-1", "one");
-    try (ChatSocket s = a.connect()) {
+    try (RecordingSocket s = a.connect()) {
       var after = admin.stats();
       assertThat(after.path("users").asLong())
           .isGreaterThanOrEqualTo(before.path("users").asLong());

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.AccountClient;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.UserView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class BlocksE2ETest {
     assertStatus(() -> b.http().postMessage(d, "b-1", "no"), 403);
     assertStatus(() -> b.http().openDirect(a.id()), 403);
     assertStatus(() -> a.http().openDirect(b.id()), 403);
-    try (ChatSocket bs = b.connect()) {
+    try (RecordingSocket bs = b.connect()) {
       JsonNode viaConversation = bs.send(d, "b-2", "no").get();
       assertThat(viaConversation.path("code").asText()).isEqualTo("forbidden");
       JsonNode viaTo = bs.sendTo(a.id(), "b-3", "no").get();
@@ -87,9 +87,9 @@ class BlocksE2ETest {
     TestUser b = node.newUser("b");
     TestUser c = node.newUser("c");
     String g = a.http().createGroup("g", List.of(b.id(), c.id())).id();
-    try (ChatSocket as = a.connect();
-        ChatSocket bs = b.connect();
-        ChatSocket cs = c.connect()) {
+    try (RecordingSocket as = a.connect();
+        RecordingSocket bs = b.connect();
+        RecordingSocket cs = c.connect()) {
       bs.subscribePresence(List.of(a.id()));
       bs.await(
           f ->

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messenger.client.AccountClient;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.DeviceView;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.AccountSettings;
@@ -61,8 +61,8 @@ class DevicesE2ETest {
   void revokeDevice_closesItsSocketsWith4001_andItsTokenStops_othersGoOn() throws Exception {
     TestUser alice = node.newUser("alice");
     TestUser phone = node.newDevice(alice);
-    ChatSocket phoneSocket = phone.connect();
-    ChatSocket mine = alice.connect();
+    RecordingSocket phoneSocket = phone.connect();
+    RecordingSocket mine = alice.connect();
     account(alice).revokeDevice(phone.deviceId());
     assertThat(phoneSocket.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(4001);
     assertThatThrownBy(() -> phone.http().conversations())
@@ -92,7 +92,7 @@ class DevicesE2ETest {
   void changePassword_logsOutEveryOtherDevice_keepsThisOne() throws Exception {
     TestUser alice = node.newUser("alice");
     TestUser phone = node.newDevice(alice);
-    ChatSocket phoneSocket = phone.connect();
+    RecordingSocket phoneSocket = phone.connect();
     assertThatThrownBy(() -> account(alice).changePassword("not the password", "new password 1"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThatThrownBy(() -> account(alice).changePassword(alice.password(), "short"))
@@ -119,7 +119,7 @@ class DevicesE2ETest {
       TestUser idle = short_.newUser("idle");
       TestUser busy = short_.newUser("busy");
       TestUser connected = short_.newUser("conn");
-      ChatSocket socket = connected.connect();
+      RecordingSocket socket = connected.connect();
       long until = System.nanoTime() + Duration.ofMillis(3500).toNanos();
       while (System.nanoTime() < until) {
         assertThat(busy.http().conversations()).isEmpty();

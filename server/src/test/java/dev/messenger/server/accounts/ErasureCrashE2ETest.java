@@ -3,9 +3,9 @@ package dev.messenger.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messenger.client.AccountClient;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.ServerProcess;
 import dev.messenger.server.media.MediaSamples;
 import java.net.URI;
@@ -55,7 +55,7 @@ class ErasureCrashE2ETest {
       eve.postMessage(firstGroup, "e-1", "to be erased", List.of(mediaId));
       assertThat(mediaFiles(dir)).isPositive();
 
-      ChatSocket watch = bob.connect();
+      RecordingSocket watch = RecordingSocket.open(bob);
       Thread eraser =
           new Thread(
               () -> {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.AccountClient;
 import dev.messenger.client.AdminClient;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.UserView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.media.MediaSamples;
@@ -81,8 +81,8 @@ class PrivacyE2ETest {
     bob.http().postMessage(d, "b-1", "bob's words stay");
     new AccountClient(eve.http()).updateProfile(null, true, mediaId);
     assertThat(mediaFiles()).isGreaterThan(before);
-    ChatSocket socket = eve2.connect();
-    ChatSocket bobSocket = bob.connect();
+    RecordingSocket socket = eve2.connect();
+    RecordingSocket bobSocket = bob.connect();
 
     assertStatus(() -> new AccountClient(eve.http()).deleteAccount("wrong password"), 403);
     assertThat(eve.http().conversations()).hasSize(2);

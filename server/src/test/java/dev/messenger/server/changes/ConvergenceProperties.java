@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.core.model.Message;
 import dev.messenger.core.model.Update;
 import dev.messenger.server.TestNode;
@@ -87,7 +87,7 @@ class ConvergenceProperties {
   private static final class Device {
     final TestUser user;
     final FoldingDevice fold;
-    ChatSocket socket;
+    RecordingSocket socket;
 
     Device(TestUser user) {
       this.user = user;
@@ -152,7 +152,7 @@ class ConvergenceProperties {
   }
 
   private static void run(Device d, Op op, String c, List<Long> texts) {
-    ChatSocket s = d.socket;
+    RecordingSocket s = d.socket;
     Long target = texts.isEmpty() ? null : texts.get(op.pick() % texts.size());
     String emoji = EMOJI.get(op.pick() % EMOJI.size());
     switch (op.kind()) {

@@ -10,7 +10,7 @@ import static dev.messenger.server.changes.MessageChangesE2E.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.media.MediaSamples;
@@ -42,8 +42,8 @@ abstract class MemberSettingsE2E {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     String c = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       long one = send(a, c, "one");
       long two = send(a, c, "two");
       send(b, c, "mine");
@@ -65,7 +65,7 @@ abstract class MemberSettingsE2E {
     TestUser alice2 = node.newDevice(alice);
     TestUser bob = node.newUser("bob");
     String c = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a2 = alice2.connect()) {
+    try (RecordingSocket a2 = alice2.connect()) {
       long until = System.currentTimeMillis() + 3_600_000;
       JsonNode s =
           http(
@@ -101,8 +101,8 @@ abstract class MemberSettingsE2E {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
     String c = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       long one = send(b, c, "one");
       long two = send(b, c, "two");
       http(alice, "POST", summaryPath(c) + "/clear", "{\"seq\":" + one + "}");
@@ -129,9 +129,9 @@ abstract class MemberSettingsE2E {
     TestUser bob = node.newUser("bob");
     TestUser carol = node.newUser("carol");
     String g = MessageChangesE2E.createGroup(alice, bob, carol);
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect();
-        ChatSocket c = carol.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect();
+        RecordingSocket c = carol.connect()) {
       long seq = send(a, g, "did you read it?");
       b.ack(g, seq, "read");
       c.ack(g, seq, "delivered");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import java.net.URLEncoder;
@@ -66,13 +66,13 @@ abstract class MessageChangesE2E {
         .put("seq", seq);
   }
 
-  static long send(ChatSocket s, String conversationId, String body) {
+  static long send(RecordingSocket s, String conversationId, String body) {
     JsonNode r = s.send(conversationId, "c" + IDS.incrementAndGet(), body).join();
     assertThat(r.path("type").asText()).as("%s", r).isEqualTo("sent");
     return r.get("seq").asLong();
   }
 
-  static JsonNode request(ChatSocket s, ObjectNode f) {
+  static JsonNode request(RecordingSocket s, ObjectNode f) {
     return s.requestSync(f);
   }
 
@@ -97,16 +97,16 @@ abstract class MessageChangesE2E {
   @Test
   void edit_updateEntryReachesEveryOtherDevice_andHistoryHasTheCurrentState() {
     TestUser bob2 = node.newDevice(bob);
-    try (ChatSocket b = bob.connect();
-        ChatSocket b2 = bob2.connect();
-        ChatSocket c = carol.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket b2 = bob2.connect();
+        RecordingSocket c = carol.connect()) {
       long seq = send(b, group, "helo");
       JsonNode updated = request(b, frame("edit", group, seq).put("body", "hello"));
       assertThat(updated.path("type").asText()).as("%s", updated).isEqualTo("updated");
       assertThat(updated.path("target").asLong()).isEqualTo(seq);
       long entry = updated.path("seq").asLong();
       assertThat(entry).isEqualTo(seq + 1);
-      for (ChatSocket other : List.of(b2, c)) {
+      for (RecordingSocket other : List.of(b2, c)) {
         JsonNode m = other.await(f -> f.path("seq").asLong() == entry, WAIT);
         assertThat(m.path("kind").asText()).isEqualTo("update");
         assertThat(m.path("body").asText()).isEmpty();
@@ -133,8 +133,8 @@ abstract class MessageChangesE2E {
 
   @Test
   void edit_errors() throws Exception {
-    try (ChatSocket b = bob.connect();
-        ChatSocket a = alice.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket a = alice.connect()) {
       long seq = send(b, group, "mine");
       assertError(request(a, frame("edit", group, seq).put("body", "x")), "forbidden");
       assertError(request(b, frame("edit", group, 1).put("body", "x")), "bad_request");
@@ -155,8 +155,8 @@ abstract class MessageChangesE2E {
 
   @Test
   void delete_senderOrAdmin_thenEditConflicts_andNoOpStoresNothing() throws Exception {
-    try (ChatSocket b = bob.connect();
-        ChatSocket c = carol.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket c = carol.connect()) {
       long seq = send(b, group, "oops");
       assertError(request(c, frame("delete", group, seq)), "forbidden");
       JsonNode done = request(b, frame("delete", group, seq));
@@ -181,8 +181,8 @@ abstract class MessageChangesE2E {
 
   @Test
   void reactions_rulesAndLimits() {
-    try (ChatSocket b = bob.connect();
-        ChatSocket c = carol.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket c = carol.connect()) {
       long seq = send(b, group, "nice");
       assertThat(request(c, frame("react", group, seq).put("emoji", "👍")).get("seq").asLong())
           .isEqualTo(seq + 1);
@@ -211,9 +211,9 @@ abstract class MessageChangesE2E {
   @Test
   void pins_directAnyMember_groupAdminsOnly_atMost50() {
     String direct = bob.http().openDirect(carol.id()).id();
-    try (ChatSocket b = bob.connect();
-        ChatSocket c = carol.connect();
-        ChatSocket a = alice.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket c = carol.connect();
+        RecordingSocket a = alice.connect()) {
       long d = send(b, direct, "in direct");
       assertThat(request(c, frame("pin", direct, d)).get("seq").asLong()).isEqualTo(d + 1);
       assertThat(request(b, frame("pin", direct, d)).get("seq").isNull()).isTrue();
@@ -248,8 +248,8 @@ abstract class MessageChangesE2E {
   void reply_mentions_forward() {
     TestUser dave = node.newUser("dave");
     String other = createGroup(alice, dave);
-    try (ChatSocket b = bob.connect();
-        ChatSocket a = alice.connect()) {
+    try (RecordingSocket b = bob.connect();
+        RecordingSocket a = alice.connect()) {
       long q = send(b, group, "question?");
       ObjectNode reply = sendFrame(group, "answer").put("replyTo", q);
       reply.putArray("mentions").add(bob.id());
@@ -276,7 +276,7 @@ abstract class MessageChangesE2E {
       ObjectNode both = sendFrame(other, "and a body");
       both.putObject("forward").put("conversationId", group).put("seq", q);
       assertError(request(a, both), "bad_request");
-      try (ChatSocket d = dave.connect()) {
+      try (RecordingSocket d = dave.connect()) {
         ObjectNode notHis = sendFrame(other, null);
         notHis.putObject("forward").put("conversationId", group).put("seq", q);
         assertError(request(d, notHis), "not_found");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.MessageApi;
 import dev.messenger.client.MessageView;
@@ -16,6 +15,7 @@ import dev.messenger.client.ReadByView;
 import dev.messenger.client.SocketChanges;
 import dev.messenger.client.UpdateView;
 import dev.messenger.client.UpdatedView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class ClientChangesE2ETest {
   }
 
   /** The next {@code message} frame of {@code s} with {@code seq} in {@code conversationId}. */
-  private static MessageView message(ChatSocket s, String conversationId, long seq) {
+  private static MessageView message(RecordingSocket s, String conversationId, long seq) {
     return MessageView.fromJson(
         s.await(
             f ->
@@ -62,8 +62,8 @@ class ClientChangesE2ETest {
   void socketChanges_answeredByUpdated_andThePeersFoldEqualsTheServersMessage() {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       JsonNode sent = a.sendTo(bob.id(), "k1", "helo").join();
       String c = sent.get("conversationId").asText();
       MessageView bobsCopy = message(b, c, 1);
@@ -118,8 +118,8 @@ class ClientChangesE2ETest {
   void socketChanges_refusedWithTheProtocolsCodes() {
     TestUser alice = node.newUser("alice");
     TestUser bob = node.newUser("bob");
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       String c = a.sendTo(bob.id(), "k1", "mine").join().get("conversationId").asText();
 
       assertThatThrownBy(() -> updated(b.changes().edit(c, 1, "not yours")))
@@ -146,8 +146,8 @@ class ClientChangesE2ETest {
     TestUser carol = node.newUser("carol");
     ConversationView ab = alice.http().openDirect(bob.id());
     ConversationView ac = alice.http().openDirect(carol.id());
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       a.send(ab.id(), "q", "lunch?").join();
       JsonNode reply =
           b.changes()
@@ -202,7 +202,7 @@ class ClientChangesE2ETest {
     assertThat(alice.http().conversation(c).pinned()).isEmpty();
 
     assertThat(am.readBy(c, 1)).isEqualTo(new ReadByView(List.of(), List.of()));
-    try (ChatSocket b = bob.connect()) {
+    try (RecordingSocket b = bob.connect()) {
       b.ack(c, 1, "read");
     }
     // The ack has no reply: wait until its cursor is stored.
@@ -236,7 +236,7 @@ class ClientChangesE2ETest {
     MessageApi bm = bob.http().messages();
     assertThat(bob.http().conversation(c).unreadCount()).isEqualTo(2);
 
-    try (ChatSocket b = bob.connect()) {
+    try (RecordingSocket b = bob.connect()) {
       long until = System.currentTimeMillis() + 3_600_000;
       ConversationView muted = bm.mute(c, until);
       assertThat(muted.mutedUntil()).isEqualTo(until);

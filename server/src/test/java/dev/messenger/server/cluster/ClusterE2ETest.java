@@ -3,11 +3,11 @@ package dev.messenger.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
 import dev.messenger.client.PresenceView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.MessengerNode;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.settings.BusKind;
@@ -81,9 +81,9 @@ class ClusterE2ETest {
   void directChat_acrossNodes_withOrderReceiptsPresenceAndTyping() {
     User alice = user(0, "alice");
     User bob = user(1, "bob");
-    try (ChatSocket a = alice.http().connect();
-        ChatSocket b = bob.http().connect();
-        ChatSocket bOnC = on(2, bob).connect()) {
+    try (RecordingSocket a = RecordingSocket.open(alice.http());
+        RecordingSocket b = RecordingSocket.open(bob.http());
+        RecordingSocket bOnC = RecordingSocket.open(on(2, bob))) {
       String cid = a.sendTo(bob.id(), "x-0", "first").join().get("conversationId").asText();
       // Visible now that they share a conversation.
       a.subscribePresence(List.of(bob.id()));
@@ -92,7 +92,7 @@ class ClusterE2ETest {
         replies.add(a.send(cid, "x-" + i, "m" + i));
       }
       replies.forEach(f -> assertThat(f.join().get("type").asText()).isEqualTo("sent"));
-      for (ChatSocket s : List.of(b, bOnC)) {
+      for (RecordingSocket s : List.of(b, bOnC)) {
         List<JsonNode> got = s.awaitCount("message", 200, T);
         for (int i = 0; i < 200; i++) {
           assertThat(got.get(i).get("seq").asLong()).isEqualTo(i + 1);
@@ -141,10 +141,10 @@ class ClusterE2ETest {
             .get(0)
             .http()
             .createGroup("spread", users.subList(1, 9).stream().map(User::id).toList());
-    List<ChatSocket> sockets = new ArrayList<>();
+    List<RecordingSocket> sockets = new ArrayList<>();
     try {
       for (User u : users) {
-        sockets.add(u.http().connect());
+        sockets.add(RecordingSocket.open(u.http()));
       }
       List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
@@ -158,7 +158,7 @@ class ClusterE2ETest {
         }
       }
     } finally {
-      sockets.forEach(ChatSocket::close);
+      sockets.forEach(RecordingSocket::close);
     }
   }
 
@@ -167,8 +167,11 @@ class ClusterE2ETest {
     User alice = user(0, "alice");
     User bob = user(1, "bob");
     String cid = alice.http().openDirect(bob.id()).id();
-    List<ChatSocket> sockets =
-        List.of(alice.http().connect(), on(1, alice).connect(), on(2, bob).connect());
+    List<RecordingSocket> sockets =
+        List.of(
+            RecordingSocket.open(alice.http()),
+            RecordingSocket.open(on(1, alice)),
+            RecordingSocket.open(on(2, bob)));
     try {
       List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
@@ -183,7 +186,7 @@ class ClusterE2ETest {
       assertThat(seqs).hasSize(300).allMatch(s -> s >= 1 && s <= 300);
       assertThat(alice.http().conversation(cid).lastSeq()).isEqualTo(300);
     } finally {
-      sockets.forEach(ChatSocket::close);
+      sockets.forEach(RecordingSocket::close);
     }
   }
 
@@ -193,7 +196,7 @@ class ClusterE2ETest {
     User alice = user(0, "alice");
     User bob = user(1, "bob");
     String gid = alice.http().createGroup("g", List.of(bob.id())).id();
-    ChatSocket b = on(1, bob).connect();
+    RecordingSocket b = RecordingSocket.open(on(1, bob));
     try {
       // Bob's send through node 1 makes node 1 cache the group's members for its send path.
       JsonNode first = b.send(gid, "m-0", "hello").get(15, TimeUnit.SECONDS);
@@ -221,8 +224,8 @@ class ClusterE2ETest {
     User alice = user(0, "alice");
     User bob = user(2, "bob");
     String c = alice.http().openDirect(bob.id()).id();
-    try (ChatSocket a = alice.http().connect();
-        ChatSocket b = on(2, bob).connect()) {
+    try (RecordingSocket a = RecordingSocket.open(alice.http());
+        RecordingSocket b = RecordingSocket.open(on(2, bob))) {
       long seq = a.send(c, "e-1", "helo").get(15, TimeUnit.SECONDS).get("seq").asLong();
       b.await(f -> f.path("seq").asLong() == seq, T);
       JsonNode updated =

@@ -3,10 +3,10 @@ package dev.messenger.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.MessengerNode;
 import dev.messenger.server.ServerProcess;
 import dev.messenger.server.TestNode;
@@ -57,8 +57,9 @@ class ClusterFailoverE2ETest {
         LoginResult b = new MessengerClient(u2).login("nr_bob", "password-b", null);
         MessengerClient alice = anon.withToken(a.token());
         String cid = alice.openDirect(b.userId()).id();
-        try (ChatSocket sa = alice.connect();
-            ChatSocket sb = new MessengerClient(u2).withToken(b.token()).connect()) {
+        try (RecordingSocket sa = RecordingSocket.open(alice);
+            RecordingSocket sb =
+                RecordingSocket.open(new MessengerClient(u2).withToken(b.token()))) {
           List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
           for (int i = 1; i <= 100; i++) {
             replies.add(sa.send(cid, "nr-" + i, "m" + i));
@@ -120,9 +121,9 @@ class ClusterFailoverE2ETest {
       String cid = aliceOnVictim.openDirect(b.userId()).id();
       MessengerClient bob = anon.withToken(b.token());
       Map<Long, String> acked = new ConcurrentHashMap<>();
-      try (ChatSocket sb = bob.connect()) {
+      try (RecordingSocket sb = RecordingSocket.open(bob)) {
         sb.subscribePresence(List.of(a.userId()));
-        ChatSocket sa = aliceOnVictim.connect();
+        RecordingSocket sa = RecordingSocket.open(aliceOnVictim);
         sb.await(
             f ->
                 "presence".equals(f.path("type").asText())
@@ -158,7 +159,7 @@ class ClusterFailoverE2ETest {
 
         // Alice's client reconnects to the surviving node and syncs.
         MessengerClient aliceOnSurvivor = new MessengerClient(survivorUri).withToken(a.token());
-        try (ChatSocket again = aliceOnSurvivor.connect()) {
+        try (RecordingSocket again = RecordingSocket.open(aliceOnSurvivor)) {
           JsonNode synced = again.sync();
           long lastSeq = synced.get("conversations").get(0).get("lastSeq").asLong();
           List<MessageView> all = new ArrayList<>();

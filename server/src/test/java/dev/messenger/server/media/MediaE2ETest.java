@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.Json;
 import dev.messenger.client.MediaView;
 import dev.messenger.client.MessageView;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import java.io.ByteArrayInputStream;
@@ -154,8 +154,8 @@ class MediaE2ETest {
     TestUser bob = node.newUser("bob");
     byte[] wav = MediaSamples.wav(800);
     MediaView m = alice.http().uploadMedia(wav, "audio/wav");
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       var frame = Json.object().put("type", "send").put("to", bob.id()).put("clientId", "v-1");
       frame.putArray("attachments").add(m.id());
       JsonNode sent = a.requestSync(frame);

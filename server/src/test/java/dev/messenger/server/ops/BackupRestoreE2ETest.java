@@ -3,10 +3,10 @@ package dev.messenger.server.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.HistoryPage;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.media.MediaSamples;
@@ -142,7 +142,7 @@ class BackupRestoreE2ETest {
 
   private static void sendUntil(TestUser user, String conv, AtomicBoolean stop, Queue<Ack> acked) {
     Semaphore window = new Semaphore(16);
-    try (ChatSocket s = user.connect()) {
+    try (RecordingSocket s = user.connect()) {
       for (int i = 0; !stop.get(); i++) {
         window.acquire();
         String body = user.username() + " #" + i;

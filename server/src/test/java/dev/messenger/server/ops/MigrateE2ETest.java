@@ -2,12 +2,12 @@ package dev.messenger.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.ContactView;
 import dev.messenger.client.ConversationView;
 import dev.messenger.client.HistoryPage;
 import dev.messenger.client.MessageView;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.cluster.ClusterServices;
@@ -69,8 +69,8 @@ class MigrateE2ETest {
         alice.http().rename(group, "the team");
         mediaId = alice.http().uploadMedia(png, "image/png").id();
         alice.http().postMessage(group, "m-0", "a picture", List.of(mediaId));
-        try (ChatSocket a = alice.connect();
-            ChatSocket b = bob.connect()) {
+        try (RecordingSocket a = alice.connect();
+            RecordingSocket b = bob.connect()) {
           for (int i = 0; i < 40; i++) {
             a.send(direct, "d-" + i, "héllo " + i + " 👋").join();
             b.send(group, "g-" + i, "group " + i).join();
@@ -152,7 +152,7 @@ class MigrateE2ETest {
       TestUser a = node.newUser("ann");
       TestUser b = node.newUser("ben");
       conv = a.http().openDirect(b.id()).id();
-      try (ChatSocket s = a.connect()) {
+      try (RecordingSocket s = a.connect()) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
           sends.add(s.send(conv, "r-" + i, "row " + i));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.LoginResult;
 import dev.messenger.client.MessengerClient;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.settings.Settings;
 import dev.messenger.server.settings.TlsSettings;
@@ -66,8 +66,8 @@ class TlsE2ETest {
       assertThatThrownBy(() -> plainGet("http://127.0.0.1:" + node.port() + "/health"))
           .isInstanceOf(Exception.class);
 
-      try (ChatSocket as = alice.connect();
-          ChatSocket bs = bob.connect()) {
+      try (RecordingSocket as = RecordingSocket.open(alice);
+          RecordingSocket bs = RecordingSocket.open(bob)) {
         assertThat(as.readyFrame().get("protocol").asInt()).isEqualTo(2);
         JsonNode sent = as.sendTo(b.userId(), "c-1", "over wss").join();
         assertThat(sent.get("type").asText()).isEqualTo("sent");
@@ -85,7 +85,7 @@ class TlsE2ETest {
         // A client that trusts only the new certificate gets in over https and wss.
         SSLContext trustSecond = TestCertificates.trusting(List.of(second.certificate()));
         MessengerClient bobAgain = new MessengerClient(https, trustSecond).withToken(b.token());
-        try (ChatSocket renewed = bobAgain.connect()) {
+        try (RecordingSocket renewed = RecordingSocket.open(bobAgain)) {
           // The socket opened before the renewal still works.
           JsonNode again = as.send(sent.get("conversationId").asText(), "c-2", "after").join();
           assertThat(again.get("seq").asLong()).isEqualTo(2);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.settings.PushSettings;
@@ -93,7 +93,7 @@ class PushE2ETest {
     Subscribed alice = subscribed("alice");
     Subscribed bob = subscribed("bob");
     Subscribed carol = subscribed("carol");
-    try (ChatSocket b = bob.user().connect()) {
+    try (RecordingSocket b = bob.user().connect()) {
       String c = alice.user().http().openDirect(bob.user().id()).id();
       alice.user().http().postMessage(c, "o-1", "you are online");
       b.awaitType("message", T);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.security.AccessMatrix.Kind;
@@ -49,7 +49,7 @@ class AuthorizationMatrixTest {
   private static TestNode node;
   private static RawHttp http;
   private static final Map<Actor, TestUser> users = new EnumMap<>(Actor.class);
-  private static final Map<Actor, ChatSocket> sockets = new EnumMap<>(Actor.class);
+  private static final Map<Actor, RecordingSocket> sockets = new EnumMap<>(Actor.class);
   private static TestUser frank;
   private static String revokedToken;
   private static String g;
@@ -151,7 +151,7 @@ class AuthorizationMatrixTest {
 
   @AfterAll
   static void stop() {
-    sockets.values().forEach(ChatSocket::close);
+    sockets.values().forEach(RecordingSocket::close);
     if (node != null) {
       node.close();
     }
@@ -313,7 +313,7 @@ class AuthorizationMatrixTest {
     return String.valueOf(up.status());
   }
 
-  private static synchronized ChatSocket socket(Actor a) {
+  private static synchronized RecordingSocket socket(Actor a) {
     return sockets.computeIfAbsent(a, x -> users.get(x).connect());
   }
 
@@ -339,7 +339,7 @@ class AuthorizationMatrixTest {
   }
 
   private static String wsOutcome(String action, Actor a) {
-    ChatSocket s = socket(a);
+    RecordingSocket s = socket(a);
     ObjectNode f = frameFor(action);
     String type = f.path("type").asText();
     JsonNode reply;
@@ -385,7 +385,7 @@ class AuthorizationMatrixTest {
 
   /** A relayed typing reaches alice's socket; a refused one never does. */
   private static void assertNoTypingReachedAlice(String from, boolean relayed) {
-    ChatSocket alice = socket(Actor.OWNER);
+    RecordingSocket alice = socket(Actor.OWNER);
     if (relayed) {
       alice.await(
           x -> "typing".equals(x.path("type").asText()) && from.equals(x.path("userId").asText()),
@@ -399,7 +399,7 @@ class AuthorizationMatrixTest {
   }
 
   private static String wsPresence(Actor a) {
-    ChatSocket s = socket(a);
+    RecordingSocket s = socket(a);
     String alice = users.get(Actor.OWNER).id();
     int mark = s.frames().size();
     ObjectNode f = frame("presence.subscribe");
@@ -426,7 +426,7 @@ class AuthorizationMatrixTest {
   @Test
   void loggedOutDevice_socketClosedWith4001_tokenRefusedEverywhere() throws Exception {
     TestUser device = node.newDevice(users.get(Actor.OWNER));
-    ChatSocket s = device.connect();
+    RecordingSocket s = device.connect();
     assertThat(
             http.send("DELETE", "/api/v1/sessions/current", device.http().token(), null).status())
         .isEqualTo(204);
@@ -452,15 +452,15 @@ class AuthorizationMatrixTest {
     TestUser gina = node.newUser("gina");
     TestUser ivan = node.newUser("ivan");
     String group = hank.http().createGroup("h", List.of(gina.id(), ivan.id())).id();
-    try (ChatSocket ginaSocket = gina.connect();
-        ChatSocket ivanSocket = ivan.connect()) {
+    try (RecordingSocket ginaSocket = gina.connect();
+        RecordingSocket ivanSocket = ivan.connect()) {
       ginaSocket.subscribePresence(List.of(hank.id()));
       ivanSocket.subscribePresence(List.of(hank.id()));
       ginaSocket.await(x -> isPresence(x, hank.id(), "offline"), T);
       ivanSocket.await(x -> isPresence(x, hank.id(), "offline"), T);
       hank.http().removeMember(group, gina.id());
       int mark = ginaSocket.frames().size();
-      try (ChatSocket hankSocket = hank.connect()) {
+      try (RecordingSocket hankSocket = hank.connect()) {
         assertThat(hankSocket.userId()).isEqualTo(hank.id());
         // ivan still shares the group and sees hank come online; gina must not any more.
         ivanSocket.await(x -> isPresence(x, hank.id(), "online"), T);

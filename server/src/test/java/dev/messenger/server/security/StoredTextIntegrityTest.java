@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.TestNode.TestUser;
 import dev.messenger.server.cluster.ClusterServices;
@@ -64,8 +64,8 @@ class StoredTextIntegrityTest {
     TestUser bob = node.newUser("bob");
     String d = alice.http().openDirect(bob.id()).id();
     RawHttp http = new RawHttp(node.uri());
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       for (String body : EXACT) {
         assertRoundTrip(http, alice, a, b, d, body);
       }
@@ -78,8 +78,8 @@ class StoredTextIntegrityTest {
     TestUser bob = node.newUser("bob");
     String d = alice.http().openDirect(bob.id()).id();
     RawHttp http = new RawHttp(node.uri());
-    try (ChatSocket a = alice.connect();
-        ChatSocket b = bob.connect()) {
+    try (RecordingSocket a = alice.connect();
+        RecordingSocket b = bob.connect()) {
       for (String body : List.of("x\uD800y", "\uDFFF!", "x\uDC00\uD800y")) {
         assertRoundTrip(http, alice, a, b, d, body);
       }
@@ -91,7 +91,7 @@ class StoredTextIntegrityTest {
    * bad_request, or stored exactly, answered exactly and pushed to bob exactly.
    */
   private static void assertRoundTrip(
-      RawHttp http, TestUser alice, ChatSocket a, ChatSocket b, String d, String body) {
+      RawHttp http, TestUser alice, RecordingSocket a, RecordingSocket b, String d, String body) {
     String clientId = "h" + IDS.incrementAndGet();
     ObjectNode post =
         JsonNodeFactory.instance.objectNode().put("clientId", clientId).put("body", body);
@@ -171,7 +171,7 @@ class StoredTextIntegrityTest {
       for (RawHttp.Request r : requests) {
         ErrorShapes.assertCleanHttp(http.send(r), r.method, r);
       }
-      try (ChatSocket s = alice.connect()) {
+      try (RecordingSocket s = alice.connect()) {
         JsonNode e =
             s.requestSync(
                 JsonNodeFactory.instance

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.security.JsonFuzz.Input;
 import dev.messenger.server.wire.Wire;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class WebSocketFuzzTest {
   private static final int MAX_FRAME_BYTES = 64 * 1024;
 
   private static FuzzFixture fx;
-  private static ChatSocket socket;
+  private static RecordingSocket socket;
   private static int barrierCount;
 
   @BeforeContainer
@@ -151,7 +152,7 @@ class WebSocketFuzzTest {
       done = socket.requestSync(barrier());
       assertThat(socket.requestSync(frame("ping")).path("type").asText()).isEqualTo("pong");
     } catch (IllegalStateException e) {
-      ChatSocket dropped = socket;
+      RecordingSocket dropped = socket;
       socket = fx.alice.connect();
       throw new AssertionError(
           "the connection was dropped (close " + dropped.closeCode().getNow(null) + ") by " + input,
@@ -242,7 +243,7 @@ class WebSocketFuzzTest {
         validJson
             ? "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(size - 24) + "\"}"
             : "z".repeat(size);
-    try (ChatSocket s = fx.alice.connect()) {
+    try (RecordingSocket s = fx.alice.connect()) {
       s.sendRaw(text);
       assertThat(s.closeCode().get(10, TimeUnit.SECONDS)).as("%d bytes", size).isEqualTo(1009);
     }
@@ -254,7 +255,7 @@ class WebSocketFuzzTest {
     String head = "{\"type\":\"ping\",\"ref\":\"edge\",\"pad\":\"";
     String text = head + "x".repeat(MAX_FRAME_BYTES - head.length() - 2) + "\"}";
     assertThat(text.getBytes(StandardCharsets.UTF_8)).hasSize(MAX_FRAME_BYTES);
-    try (ChatSocket s = fx.alice.connect()) {
+    try (RecordingSocket s = fx.alice.connect()) {
       s.sendRaw(text);
       JsonNode pong = s.await(f -> "edge".equals(f.path("ref").asText()), ChatSocket.SYNC_TIMEOUT);
       assertThat(pong.path("type").asText()).isEqualTo("pong");

@@ -2,8 +2,8 @@ package dev.messenger.server.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messenger.client.ChatSocket;
 import dev.messenger.client.WireTap;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class SpecTapTest {
     try (TestNode node = TestNode.start()) {
       TestNode.TestUser a = node.newUser("spec");
       TestNode.TestUser b = node.newUser("spec");
-      try (ChatSocket ws = a.connect()) {
+      try (RecordingSocket ws = a.connect()) {
         ws.sendTo(b.id(), "c1", "hello").get(10, java.util.concurrent.TimeUnit.SECONDS);
       }
     }
@@ -37,7 +37,7 @@ class SpecTapTest {
     try (TestNode node = TestNode.start()) {
       TestNode.TestUser a = node.newUser("spec");
       TestNode.TestUser b = node.newUser("spec");
-      try (ChatSocket ws = a.connect()) {
+      try (RecordingSocket ws = a.connect()) {
         String c =
             ws.sendTo(b.id(), "c1", "hello")
                 .get(10, java.util.concurrent.TimeUnit.SECONDS)

@@ -12,7 +12,7 @@ import static dev.messenger.server.web.BrowserSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +129,7 @@ class WebPeopleTest {
     assertThat(byTestId(alice, "contact-add-form-error").isDisplayed()).isFalse();
     assertThat(contactIds()).containsExactly(bob.get("userId").asText());
 
-    try (ChatSocket s = node.anonymous().withToken(tok(bob)).connect()) {
+    try (RecordingSocket s = RecordingSocket.open(node.anonymous().withToken(tok(bob)))) {
       waitUntil(alice, d -> "online".equals(contact("bob").getAttribute("data-presence")));
       assertThat(byTestIdIn(contact("bob"), "contact-presence").getText()).contains("online");
       screenshot("people-desktop.png");
@@ -201,7 +201,7 @@ class WebPeopleTest {
   @Test
   @Order(5)
   void groupInfoShowsPresence_removeAndLeaveAskFirst_addPicksFromKnownPeople() throws Exception {
-    try (ChatSocket s = node.anonymous().withToken(tok(bob)).connect()) {
+    try (RecordingSocket s = RecordingSocket.open(node.anonymous().withToken(tok(bob)))) {
       click(alice, "group-info-button");
       waitUntil(alice, d -> "online".equals(member("Bob Stone").getAttribute("data-presence")));
       assertThat(byTestIdIn(member("Bob Stone"), "member-presence").getText()).isEqualTo("online");

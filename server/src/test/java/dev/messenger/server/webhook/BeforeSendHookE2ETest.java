@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.messenger.client.ApiException;
-import dev.messenger.client.ChatSocket;
+import dev.messenger.client.testing.RecordingSocket;
 import dev.messenger.server.TestNode;
 import dev.messenger.server.cluster.ClusterServices;
 import dev.messenger.server.settings.Secret;
@@ -33,7 +33,7 @@ class BeforeSendHookE2ETest {
       var alice = node.newUser("bs_alice");
       var bob = node.newUser("bs_bob");
       String c = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket ws = alice.connect()) {
+      try (RecordingSocket ws = alice.connect()) {
         JsonNode sent = reply(ws.send(c, "ok-1", "hello"));
         assertThat(sent.path("type").asText()).isEqualTo("sent");
         JsonNode asked = hook.requests().get(0);
@@ -87,7 +87,7 @@ class BeforeSendHookE2ETest {
       var alice = node.newUser("bs_order_a");
       var bob = node.newUser("bs_order_b");
       String c = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket ws = alice.connect()) {
+      try (RecordingSocket ws = alice.connect()) {
         List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
         replies.add(ws.send(c, "o-0", "first [slow:300]"));
         for (int i = 1; i < 6; i++) {
@@ -116,7 +116,7 @@ class BeforeSendHookE2ETest {
         // (fail open), and this test counts the calls.
         TestNode node = node(hook.url(), FailMode.OPEN, Duration.ofSeconds(30))) {
       var bob = node.newUser("bs_many_b");
-      List<ChatSocket> sockets = new ArrayList<>();
+      List<RecordingSocket> sockets = new ArrayList<>();
       List<String> conversations = new ArrayList<>();
       List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
       try {
@@ -139,7 +139,7 @@ class BeforeSendHookE2ETest {
         System.out.printf(
             "200 hooked sends on 20 sockets in %d ms%n", (System.nanoTime() - start) / 1_000_000);
       } finally {
-        sockets.forEach(ChatSocket::close);
+        sockets.forEach(RecordingSocket::close);
       }
       assertThat(hook.requests()).hasSize(200);
       assertThat(hook.badSignatures()).isEmpty();
@@ -153,7 +153,7 @@ class BeforeSendHookE2ETest {
       var alice = node.newUser("bs_closed_a");
       var bob = node.newUser("bs_closed_b");
       String c = alice.http().openDirect(bob.id()).id();
-      try (ChatSocket ws = alice.connect()) {
+      try (RecordingSocket ws = alice.connect()) {
         JsonNode late = reply(ws.send(c, "late-1", "late [slow:1500]"));
         assertThat(late.path("code").asText()).isEqualTo("unavailable");
         JsonNode rejected = reply(ws.send(c, "rej-1", "x [reject]"));
@@ -175,7 +175,7 @@ class BeforeSendHookE2ETest {
         var alice = node.newUser("bs_down_a");
         var bob = node.newUser("bs_down_b");
         String c = alice.http().openDirect(bob.id()).id();
-        try (ChatSocket ws = alice.connect()) {
+        try (RecordingSocket ws = alice.connect()) {
           JsonNode r = reply(ws.send(c, "d-1", "anyone there?"));
           if (node == open) {
             assertThat(r.path("type").asText()).isEqualTo("sent");

@@ -1,4 +1,4 @@
-package dev.messenger.client;
+package dev.messenger.client.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -10,31 +10,25 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * Every frame a {@link ChatSocket} received, in arrival order, with blocking waits for frames that
- * arrived in the past or arrive later. Thread-safe: one lock guards the list, and waiters sleep on
- * a {@link Condition} signalled by each new frame and by the close. The log grows without bound: it
- * is meant for tests and tools; a socket with a listener uses one that keeps no frame.
+ * Every frame a socket received, in arrival order, with blocking waits for frames that arrived in
+ * the past or arrive later. Thread-safe: one lock guards the list, and waiters sleep on a {@link
+ * Condition} signalled by each new frame and by the close. The log grows without bound: it is test
+ * support ({@link RecordingSocket}), not shipped in the SDK's main jar.
  */
-final class FrameLog {
+public final class FrameLog {
   private static final int FRAMES_IN_ERROR = 10;
 
-  private final boolean keep;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<JsonNode> frames = new ArrayList<>();
   private boolean closed;
   private int closeCode;
 
-  /** A log that keeps frames ({@code keep}) or only the close (a socket with a listener). */
-  FrameLog(boolean keep) {
-    this.keep = keep;
-  }
+  /** An empty log. */
+  public FrameLog() {}
 
-  /** Appends a frame (when keeping frames) and wakes every waiter. */
-  void add(JsonNode frame) {
-    if (!keep) {
-      return;
-    }
+  /** Appends a frame and wakes every waiter. */
+  public void add(JsonNode frame) {
     lock.lock();
     try {
       frames.add(frame);
@@ -45,7 +39,7 @@ final class FrameLog {
   }
 
   /** Records that no frame will arrive any more; waiters that found nothing fail at once. */
-  void markClosed(int code) {
+  public void markClosed(int code) {
     lock.lock();
     try {
       if (!closed) {
@@ -59,7 +53,7 @@ final class FrameLog {
   }
 
   /** A snapshot of all frames so far. */
-  List<JsonNode> snapshot() {
+  public List<JsonNode> snapshot() {
     lock.lock();
     try {
       return List.copyOf(frames);
@@ -69,7 +63,7 @@ final class FrameLog {
   }
 
   /** A snapshot of the frames so far whose {@code type} is {@code type}. */
-  List<JsonNode> ofType(String type) {
+  public List<JsonNode> ofType(String type) {
     lock.lock();
     try {
       return frames.stream().filter(isType(type)).toList();
@@ -79,7 +73,7 @@ final class FrameLog {
   }
 
   /** Matches frames whose {@code type} field is {@code type}. */
-  static Predicate<JsonNode> isType(String type) {
+  public static Predicate<JsonNode> isType(String type) {
     return f -> type.equals(f.path("type").asText(null));
   }
 
@@ -90,7 +84,7 @@ final class FrameLog {
    *     {@code timeout}, or as soon as the socket closed without a match; also when interrupted
    *     (the interrupt flag is kept)
    */
-  JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+  public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
     List<JsonNode> found = awaitMatches(match, 1, timeout, "a frame matching " + match);
     return found.get(0);
   }
@@ -100,7 +94,7 @@ final class FrameLog {
    *
    * @throws IllegalStateException as {@link #await}
    */
-  List<JsonNode> awaitCount(String type, int n, Duration timeout) {
+  public List<JsonNode> awaitCount(String type, int n, Duration timeout) {
     if (n <= 0) {
       return List.of();
     }

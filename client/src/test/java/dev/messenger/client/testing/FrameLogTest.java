@@ -1,9 +1,11 @@
-package dev.messenger.client;
+package dev.messenger.client.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +16,10 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class FrameLogTest {
-  private final FrameLog log = new FrameLog(true);
+  private final FrameLog log = new FrameLog();
 
   private static JsonNode frame(String type, int n) {
-    return Json.object().put("type", type).put("n", n);
+    return JsonNodeFactory.instance.objectNode().put("type", type).put("n", n);
   }
 
   @Test
@@ -82,7 +84,7 @@ class FrameLogTest {
   @Test
   void ofType_filtersAndIgnoresNonObjects() {
     log.add(frame("pong", 1));
-    log.add(Json.parseOrText("garbage"));
+    log.add(TextNode.valueOf("garbage"));
     log.add(frame("typing", 2));
 
     assertThat(log.ofType("typing")).hasSize(1);
