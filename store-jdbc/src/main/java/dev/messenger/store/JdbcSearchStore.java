@@ -52,7 +52,22 @@ public final class JdbcSearchStore implements SearchStore {
       sql.append(" AND m.conversation_id = ?");
       params.add(conversationId);
     }
-    if (!postgres) {
+    if (postgres) {
+      if (before != null) {
+        sql.append(
+            " AND (m.ts < ? OR (m.ts = ? AND m.conversation_id < ?)"
+                + " OR (m.ts = ? AND m.conversation_id = ? AND m.seq < ?))");
+        params.addAll(
+            List.of(
+                before.ts(),
+                before.ts(),
+                before.conversationId(),
+                before.ts(),
+                before.conversationId(),
+                before.seq()));
+      }
+      sql.append(" ORDER BY m.ts DESC, m.conversation_id DESC, m.seq DESC");
+    } else {
       // Newest first in commit order: FTS5 walks its index from the highest rowid and the query
       // stops at the page's end, where ORDER BY ts sorted every match first (seconds for a
       // common word on a million messages; BENCHMARKS.md "search").
@@ -60,29 +75,10 @@ public final class JdbcSearchStore implements SearchStore {
         sql.append(" AND f.rowid < ?");
         params.add(before.position());
       }
-      sql.append(" ORDER BY f.rowid DESC LIMIT ?");
-      params.add(limit);
-      return read(sql.toString(), params);
+      sql.append(" ORDER BY f.rowid DESC");
     }
-    if (before != null) {
-      sql.append(
-          " AND (m.ts < ? OR (m.ts = ? AND m.conversation_id < ?)"
-              + " OR (m.ts = ? AND m.conversation_id = ? AND m.seq < ?))");
-      params.addAll(
-          List.of(
-              before.ts(),
-              before.ts(),
-              before.conversationId(),
-              before.ts(),
-              before.conversationId(),
-              before.seq()));
-    }
-    sql.append(" ORDER BY m.ts DESC, m.conversation_id DESC, m.seq DESC LIMIT ?");
+    sql.append(" LIMIT ?");
     params.add(limit);
-    return read(sql.toString(), params);
-  }
-
-  private List<SearchHit> read(String sql, List<Object> params) {
     return Sql.read(
         db,
         c ->
@@ -96,7 +92,7 @@ public final class JdbcSearchStore implements SearchStore {
                         rs.getLong(4),
                         rs.getString(5),
                         rs.getLong(6)),
-                sql,
+                sql.toString(),
                 params.toArray()));
   }
 
