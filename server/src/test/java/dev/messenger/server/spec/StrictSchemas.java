@@ -3,9 +3,7 @@ package dev.messenger.server.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,15 +40,10 @@ final class StrictSchemas {
           && !object.has("unevaluatedProperties")) {
         object.put("additionalProperties", false);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        // "properties" maps names to schemas; a property named "properties" is not a keyword.
-        closeNode(field.getValue(), schemas);
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (JsonNode element : array) {
-        closeNode(element, schemas);
-      }
+    }
+    // Every child, object fields and array elements alike (a container node iterates its values).
+    for (JsonNode child : node) {
+      closeNode(child, schemas);
     }
   }
 
