@@ -51,20 +51,24 @@ public final class RecordingPushSender implements PushSender {
   @Override
   public CompletableFuture<PushResult> send(
       Device.PushSubscription subscription, PushMessage message) {
+    CompletableFuture<PushResult> answer;
+    if (holdNext) {
+      holdNext = false;
+      answer = new CompletableFuture<>();
+      held.add(answer);
+    } else {
+      Integer status = statuses.poll();
+      answer =
+          CompletableFuture.completedFuture(
+              PushResult.ofStatus(status == null ? 201 : status, null));
+    }
+    // Recorded after a held answer is queued: a test that sees this send can release it at once.
     sent.add(
         new Sent(
             subscription.endpoint(),
             new String(message.json(), java.nio.charset.StandardCharsets.UTF_8),
             message.conversationId(),
             message));
-    if (holdNext) {
-      holdNext = false;
-      CompletableFuture<PushResult> f = new CompletableFuture<>();
-      held.add(f);
-      return f;
-    }
-    Integer status = statuses.poll();
-    return CompletableFuture.completedFuture(
-        PushResult.ofStatus(status == null ? 201 : status, null));
+    return answer;
   }
 }
